@@ -34,7 +34,18 @@ public final class CorpusGenerator {
     private record Member(String id, String name, String title, String institution, List<String> areas, boolean lead) {
     }
 
-    private record Group(String institution, Industry industry, String subfield, List<Banks.Entry> results) {
+    /** One expert's portfolio: the sub-fields they own (seniors) or co-author in, and those results. */
+    private record Group(String institution, Industry industry, List<String> subfields, List<Banks.Entry> results,
+                         boolean senior) {
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** Reads {@code banksDir} and writes the four JSON Lines files to {@code outDir}. */
@@ -50,40 +61,75 @@ public final class CorpusGenerator {
         Map<Banks.Entry, String> resultIds = ids(results, "R");
         Map<Banks.Entry, String> needIds = ids(needs, "N");
 
-        // Research groups, in order of first appearance, each with 1–3 members sized by its output.
-        Map<String, Group> groups = new LinkedHashMap<>();
+        // Labs: one per (institution, industry). Each sub-field of a lab is owned by one senior member (about one
+        // per five results, balanced by load); larger labs add juniors who co-author some results.
+        Map<String, List<Banks.Entry>> labs = new LinkedHashMap<>();
         for (Banks.Entry r : results) {
-            String key = r.text("institution") + "|" + r.industry().slug() + "|" + r.text("subfield");
-            groups.computeIfAbsent(key, k -> new Group(r.text("institution"), r.industry(), r.text("subfield"),
-                    new ArrayList<>())).results().add(r);
+            labs.computeIfAbsent(r.text("institution") + "|" + r.industry().slug(), k -> new ArrayList<>()).add(r);
         }
-        Set<Group> academicianGroups = groups.values().stream()
-                .sorted(Comparator.comparingInt((Group g) -> -g.results().size()))
-                .limit(14).collect(Collectors.toSet());
         Map<Banks.Entry, List<String>> teams = new LinkedHashMap<>();
-        List<Member> members = new ArrayList<>();
-        Map<Member, Group> memberGroup = new LinkedHashMap<>();
-        for (Group g : groups.values()) {
-            int size = Math.min(3, 1 + g.results().size() / 5);
-            List<Member> lab = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                String id = String.format("E%04d", members.size() + 1);
-                Member m = new Member(id, names.next(), title(g, i, academicianGroups.contains(g)), g.institution(),
-                        areas(g, i), i == 0);
-                lab.add(m);
-                members.add(m);
-                memberGroup.put(m, g);
+        List<Group> groups = new ArrayList<>();
+        for (List<Banks.Entry> lab : labs.values()) {
+            Map<String, List<Banks.Entry>> bySubfield = new LinkedHashMap<>();
+            lab.forEach(r -> bySubfield.computeIfAbsent(r.text("subfield"), k -> new ArrayList<>()).add(r));
+            int owners = Math.max(1, Math.min(bySubfield.size(), Math.round(lab.size() / 5f)));
+            List<Group> seniors = new ArrayList<>();
+            for (int i = 0; i < owners; i++) {
+                seniors.add(new Group(lab.get(0).text("institution"), lab.get(0).industry(), new ArrayList<>(),
+                        new ArrayList<>(), true));
             }
-            for (Banks.Entry r : g.results()) {
-                List<String> team = new ArrayList<>();
-                team.add(lab.get(0).id());
-                for (int i = 1; i < lab.size(); i++) {
-                    if (rnd.nextInt(3) > 0) {
-                        team.add(lab.get(i).id());
+            bySubfield.entrySet().stream()
+                    .sorted(Comparator.comparingInt((Map.Entry<String, List<Banks.Entry>> e) -> -e.getValue().size()))
+                    .forEach(e -> {
+                        Group owner = seniors.stream().min(Comparator.comparingInt(g -> g.results().size())).orElseThrow();
+                        owner.subfields().add(e.getKey());
+                        owner.results().addAll(e.getValue());
+                    });
+            int juniorCount = lab.size() >= 20 ? 2 : lab.size() >= 8 ? 1 : 0;
+            List<Group> juniors = new ArrayList<>();
+            for (int i = 0; i < juniorCount; i++) {
+                juniors.add(new Group(lab.get(0).text("institution"), lab.get(0).industry(), new ArrayList<>(),
+                        new ArrayList<>(), false));
+            }
+            groups.addAll(seniors);
+            groups.addAll(juniors);
+            for (Banks.Entry r : lab) {
+                teams.put(r, List.of());
+                for (Group j : juniors) {
+                    if (rnd.nextInt(3) == 0) {
+                        j.results().add(r);
                     }
                 }
-                teams.put(r, team);
             }
+            for (Group j : juniors) {
+                if (j.results().isEmpty()) {
+                    j.results().add(lab.get(0));
+                }
+                j.results().stream().map(r -> r.text("subfield")).distinct().forEach(j.subfields()::add);
+            }
+        }
+        Set<Group> academicians = groups.stream().filter(Group::senior)
+                .sorted(Comparator.comparingInt((Group g) -> -g.results().size())).limit(14)
+                .collect(Collectors.toSet());
+        List<Member> members = new ArrayList<>();
+        Map<Member, Group> memberGroup = new LinkedHashMap<>();
+        Map<Group, String> memberIds = new java.util.IdentityHashMap<>();
+        for (Group g : groups) {
+            String id = String.format("E%04d", members.size() + 1);
+            Member m = new Member(id, names.next(), title(g, academicians.contains(g)), g.institution(), areas(g),
+                    g.senior());
+            members.add(m);
+            memberGroup.put(m, g);
+            memberIds.put(g, id);
+        }
+        for (Map.Entry<Banks.Entry, List<String>> e : teams.entrySet()) {
+            List<String> team = new ArrayList<>();
+            for (Group g : groups) {
+                if (g.results().contains(e.getKey())) {
+                    team.add(memberIds.get(g));
+                }
+            }
+            e.setValue(team);
         }
 
         try (JsonlWriter w = new JsonlWriter(outDir.resolve("institutions.jsonl"))) {
@@ -142,9 +188,9 @@ public final class CorpusGenerator {
         return LocalDate.of(2019, 1, 1).plusDays(rnd.nextInt(365 * 7 + 300));
     }
 
-    private String title(Group g, int rank, boolean academician) {
+    private String title(Group g, boolean academician) {
         String type = Institutions.byId(g.institution()).type();
-        if (rank == 0) {
+        if (g.senior()) {
             if (academician) {
                 return "院士";
             }
@@ -162,8 +208,8 @@ public final class CorpusGenerator {
         return juniors.get(rnd.nextInt(juniors.size()));
     }
 
-    /** The group's sub-field plus its most frequent keywords; juniors get a shifted slice. */
-    private static List<String> areas(Group g, int rank) {
+    /** The expert's sub-fields plus the most frequent keywords of their results. */
+    private static List<String> areas(Group g) {
         Map<String, Integer> freq = new LinkedHashMap<>();
         for (Banks.Entry r : g.results()) {
             for (String k : r.list("keywords")) {
@@ -173,9 +219,8 @@ public final class CorpusGenerator {
         List<String> ranked = freq.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .map(Map.Entry::getKey).toList();
-        List<String> areas = new ArrayList<>();
-        areas.add(g.subfield());
-        for (int i = rank; i < ranked.size() && areas.size() < 5; i++) {
+        List<String> areas = new ArrayList<>(g.subfields().subList(0, Math.min(3, g.subfields().size())));
+        for (int i = 0; i < ranked.size() && areas.size() < 6; i++) {
             if (!areas.contains(ranked.get(i))) {
                 areas.add(ranked.get(i));
             }
@@ -191,7 +236,7 @@ public final class CorpusGenerator {
         String example = g.results().get(rnd.nextInt(n)).text("title");
         String who = switch (rnd.nextInt(3)) {
             case 0 -> m.name() + "，" + inst + m.title() + "。";
-            case 1 -> m.name() + "，现任" + inst + m.title() + "，" + g.subfield() + "方向团队" + (m.lead() ? "负责人" : "骨干") + "。";
+            case 1 -> m.name() + "，现任" + inst + m.title() + "，" + g.subfields().get(0) + "方向团队" + (m.lead() ? "负责人" : "骨干") + "。";
             default -> inst + m.title() + "，长期在" + g.industry().label() + "领域开展产学研合作。";
         };
         String focus = switch (rnd.nextInt(3)) {

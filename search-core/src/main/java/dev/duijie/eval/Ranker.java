@@ -1,0 +1,19 @@
+package dev.duijie.eval;
+
+import java.io.IOException;
+import java.util.List;
+
+/** A retrieval mode under evaluation: returns doc ids (result or expert ids), best first. */
+@FunctionalInterface
+public interface Ranker {
+    /**
+     * Ranks docs for one query.
+     *
+     * @param type  what is searched: results for {@link QueryType#NEED_RESULT} and {@link QueryType#STAFF_QUERY},
+     *              experts for {@link QueryType#NEED_EXPERT}
+     * @param qid   the need id or staff-query id (for logging; a ranker must not look up its judgments)
+     * @param text  the query text: the need's title and description, or the staff query
+     * @param depth how many ids are wanted; more are ignored
+     */
+    List<String> rank(QueryType type, String qid, String text, int depth) throws IOException;
+}

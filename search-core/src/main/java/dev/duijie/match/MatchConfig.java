@@ -1,0 +1,49 @@
+package dev.duijie.match;
+
+/**
+ * Every ranking weight in one place. Defaults were chosen with {@code ./duijie eval} on the tuning half of the
+ * bundled judged set and are reported on the reporting half in {@code docs/quality.md}.
+ *
+ * <p>Key terms: each query token gets a base weight by type — a lexicon term {@link #lexiconWeight}, a joined
+ * number/unit {@link #alnumWeight}, another word of two or more characters 1.0, a single character
+ * {@link #singleCharWeight}, a smartcn piece under a lexicon term {@link #pieceWeight}, a bare number
+ * {@link #numberWeight}, a stop word 0 — times {@code 1 + ln(tf)}; the {@link #maxTerms} terms with the highest
+ * weight × idf are kept. Synonyms of a kept term join with weight × {@link #synonymWeight}.
+ *
+ * <p>Each key term scores as the best of its fields (title × {@link #titleBoost}, keywords × {@link #keywordsBoost},
+ * body × 1) plus {@link #tieBreaker} × the others (a dis-max); CJK bigrams of the query add recall on the bigram
+ * field with {@link #bigramWeight} (at most {@link #maxBigrams}, rarest first); adjacent key terms found near each
+ * other in the body ({@link #proximitySlop}) add {@link #proximityWeight}.
+ *
+ * <p>匹配度 = round(100 × (1 − e<sup>−{@link #percentSteepness} × score / ref</sup>)), where ref is the score of
+ * the query's own best possible single-field match: Σ over key terms of weight × idf. Monotone in score within
+ * one query; a hit matching every key term about once lands near 90.
+ *
+ * <p>Experts: score = {@link #expertProfileWeight} × profile score (areas, bio) normalised by the best profile
+ * score + (1 − that) × evidence, where evidence sums the expert's matching results' normalised scores with weights
+ * 1, {@link #evidenceDecay}, {@link #evidenceDecay}², … (so three fitting results beat one weak hit), normalised
+ * by the best evidence.
+ */
+public record MatchConfig(double lexiconWeight, double alnumWeight, double singleCharWeight, double pieceWeight,
+                          double numberWeight, int maxTerms, double synonymWeight, double titleBoost,
+                          double keywordsBoost, float tieBreaker, double bigramWeight, int maxBigrams,
+                          int proximitySlop, double proximityWeight, double percentSteepness,
+                          double expertProfileWeight, double evidenceDecay, int evidenceDepth) {
+
+    /** The defaults (see the class comment for how they were chosen). */
+    public static final MatchConfig DEFAULT = new MatchConfig(2.0, 1.5, 0.2, 0.3, 0.2, 40, 0.6, 2.0, 1.5, 0.3f,
+            0.3, 64, 6, 0.5, 2.3, 0.4, 0.6, 200);
+
+    public MatchConfig {
+        if (maxTerms < 1 || maxBigrams < 0 || evidenceDepth < 1) {
+            throw new IllegalArgumentException("maxTerms, evidenceDepth ≥ 1 and maxBigrams ≥ 0 required");
+        }
+    }
+
+    /** A copy with the synonym layer switched off, for eval comparisons. */
+    public MatchConfig withoutSynonyms() {
+        return new MatchConfig(lexiconWeight, alnumWeight, singleCharWeight, pieceWeight, numberWeight, maxTerms, 0,
+                titleBoost, keywordsBoost, tieBreaker, bigramWeight, maxBigrams, proximitySlop, proximityWeight,
+                percentSteepness, expertProfileWeight, evidenceDecay, evidenceDepth);
+    }
+}

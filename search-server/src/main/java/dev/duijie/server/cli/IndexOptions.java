@@ -1,0 +1,59 @@
+package dev.duijie.server.cli;
+
+import dev.duijie.Duijie;
+import dev.duijie.corpus.CorpusLoader;
+import dev.duijie.corpus.LoadReport;
+import dev.duijie.data.BundledCorpus;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the index lives, and what to build it from when it does not exist yet. Shared by every command. */
+final class IndexOptions {
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "index directory (default: $DUIJIE_INDEX or data/index); built on first use")
+    Path index;
+
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "corpus to build a missing index from (default: the bundled 株洲 corpus)")
+    Path corpus;
+
+    Path indexDir() {
+        if (index != null) {
+            return index;
+        }
+        String env = System.getenv("DUIJIE_INDEX");
+        return Path.of(env != null && !env.isBlank() ? env : "data/index");
+    }
+
+    /** Opens the index, building it first from the corpus when the directory holds none. */
+    Duijie open(PrintWriter log) throws IOException {
+        Path dir = indexDir();
+        if (Files.exists(dir.resolve("segments_1")) || hasSegments(dir)) {
+            return Duijie.open(dir);
+        }
+        Path source = corpus != null ? corpus : BundledCorpus.directory();
+        log.println("duijie: no index in " + dir + ", building it from " + (corpus != null ? corpus : "the bundled corpus") + " …");
+        LoadReport report = CorpusLoader.load(source);
+        if (report.hasErrors()) {
+            report.errors().forEach(log::println);
+            throw new IOException("the corpus has errors; fix them or run ./duijie validate " + source);
+        }
+        long t0 = System.nanoTime();
+        Duijie duijie = Duijie.build(report.corpus(), dir);
+        log.printf("duijie: indexed %s in %.1f s%n", report.summary(), (System.nanoTime() - t0) / 1e9);
+        return duijie;
+    }
+
+    private static boolean hasSegments(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var files = Files.list(dir)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
+        }
+    }
+}
