@@ -24,7 +24,7 @@ final class AlnumJoinFilter extends SpanningFilter {
     }
 
     @Override
-    List<Span> spans(String text) {
+    List<Span> spans(CharSequence text) {
         List<Span> out = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
@@ -46,11 +46,11 @@ final class AlnumJoinFilter extends SpanningFilter {
                 boolean unitEnds = u == text.length() || !Tokens.isLatinOrDigit(text.charAt(u));
                 if (u > end + 1 && u - end - 1 <= MAX_SPACED_UNIT && unitEnds) {
                     int numberStart = lastRunStart(text, start, end, true);
-                    out.add(new Span(numberStart, u, text.substring(numberStart, end) + text.substring(end + 1, u),
+                    out.add(new Span(numberStart, u, text.subSequence(numberStart, end).toString() + text.subSequence(end + 1, u).toString(),
                             Tokens.ALNUM));
                 }
             }
-            out.add(new Span(start, end, text.substring(start, end), Tokens.ALNUM));
+            out.add(new Span(start, end, text.subSequence(start, end).toString(), Tokens.ALNUM));
             // Number + unit inside a longer run: igbt1200v → 1200v.
             for (int d = start + 1; d < end; d++) {
                 if (Character.isDigit(text.charAt(d)) && !Character.isDigit(text.charAt(d - 1))) {
@@ -63,7 +63,7 @@ final class AlnumJoinFilter extends SpanningFilter {
                         unitEnd++;
                     }
                     if (unitEnd > digitsEnd && (d > start || unitEnd < end)) {
-                        out.add(new Span(d, unitEnd, text.substring(d, unitEnd), Tokens.ALNUM));
+                        out.add(new Span(d, unitEnd, text.subSequence(d, unitEnd).toString(), Tokens.ALNUM));
                     }
                 }
             }
@@ -72,7 +72,7 @@ final class AlnumJoinFilter extends SpanningFilter {
     }
 
     /** Start of the trailing run of digits (or letters) in [start, end). */
-    private static int lastRunStart(String text, int start, int end, boolean digits) {
+    private static int lastRunStart(CharSequence text, int start, int end, boolean digits) {
         int s = end;
         while (s > start && Character.isDigit(text.charAt(s - 1)) == digits) {
             s--;

@@ -11,13 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The domain lexicon: terms the analyzer keeps whole. Terms are stored normalized the way smartcn normalizes text
@@ -31,9 +29,35 @@ public final class Lexicon {
     private final Node root = new Node();
     private final Map<String, String> display = new LinkedHashMap<>();
 
+    /** A trie node: children in parallel arrays sorted by character (no boxing on the hot path). */
     private static final class Node {
-        final Map<Character, Node> children = new HashMap<>(4);
+        char[] keys = new char[0];
+        Node[] children = new Node[0];
         boolean terminal;
+
+        Node child(char c) {
+            int i = Arrays.binarySearch(keys, c);
+            return i >= 0 ? children[i] : null;
+        }
+
+        Node addChild(char c) {
+            int i = Arrays.binarySearch(keys, c);
+            if (i >= 0) {
+                return children[i];
+            }
+            int at = -i - 1;
+            char[] k = new char[keys.length + 1];
+            Node[] ch = new Node[keys.length + 1];
+            System.arraycopy(keys, 0, k, 0, at);
+            System.arraycopy(children, 0, ch, 0, at);
+            k[at] = c;
+            ch[at] = new Node();
+            System.arraycopy(keys, at, k, at + 1, keys.length - at);
+            System.arraycopy(children, at, ch, at + 1, keys.length - at);
+            keys = k;
+            children = ch;
+            return ch[at];
+        }
     }
 
     private Lexicon() {
@@ -84,7 +108,7 @@ public final class Lexicon {
     private void add(String norm, String original) {
         Node n = root;
         for (int i = 0; i < norm.length(); i++) {
-            n = n.children.computeIfAbsent(norm.charAt(i), c -> new Node());
+            n = n.addChild(norm.charAt(i));
         }
         n.terminal = true;
         display.putIfAbsent(norm, original);
@@ -95,7 +119,7 @@ public final class Lexicon {
         Node n = root;
         int best = -1;
         for (int i = start; i < text.length(); i++) {
-            n = n.children.get(text.charAt(i));
+            n = n.child(text.charAt(i));
             if (n == null) {
                 break;
             }
@@ -175,15 +199,5 @@ public final class Lexicon {
                 problems.add(new Problem(Problem.Severity.ERROR, name, 0, null, "无法读取：" + e.getMessage()));
             }
         }
-    }
-
-    /** Terms of {@code terms} that this lexicon lacks (normalized), for checks of synonym files. */
-    List<String> missing(Set<String> terms) {
-        return terms.stream().filter(t -> !contains(t)).toList();
-    }
-
-    /** Every normalized term, for reports. */
-    List<String> normalizedTerms() {
-        return new ArrayList<>(display.keySet());
     }
 }

@@ -19,12 +19,12 @@ final class LexiconFilter extends SpanningFilter {
     }
 
     @Override
-    List<Span> spans(String text) {
+    List<Span> spans(CharSequence text) {
         List<Span> out = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
             int end = lexicon.longestMatch(text, i);
             if (end > 0) {
-                out.add(new Span(i, end, text.substring(i, end), Tokens.LEXICON));
+                out.add(new Span(i, end, text.subSequence(i, end).toString(), Tokens.LEXICON));
             }
         }
         return out;

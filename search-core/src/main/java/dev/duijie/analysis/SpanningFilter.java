@@ -7,11 +7,10 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
-import org.apache.lucene.util.AttributeSource;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,6 +19,9 @@ import java.util.List;
  * offsets leave a gap), asks the subclass for {@link Span}s of that text, and emits each span as one token at the
  * position of its first piece with a position length covering all pieces. The pieces stay, so a query for 硅
  * still finds 氮化硅. A span that is exactly one existing token only retypes it.
+ *
+ * <p>Tokens are buffered as plain values (term, offsets, increment, length, type) rather than captured attribute
+ * states: the chain's tokenizer sets nothing else, and cloning every attribute per token doubled the chain's cost.
  */
 abstract class SpanningFilter extends TokenFilter {
     /** A window closes at the first punctuation after this many tokens (spans never cross sentences in practice). */
@@ -31,11 +33,8 @@ abstract class SpanningFilter extends TokenFilter {
     record Span(int start, int end, String term, String type) {
     }
 
-    private record Buffered(AttributeSource.State state, String term, int start, int end, int posInc) {
-    }
-
-    private record Emission(AttributeSource.State state, String term, int start, int end, int posInc, int posLen,
-                            String type) {
+    /** A token to emit. */
+    private record Tok(String term, int start, int end, int posInc, int posLen, String type) {
     }
 
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
@@ -44,7 +43,11 @@ abstract class SpanningFilter extends TokenFilter {
     private final PositionLengthAttribute posLenAtt = addAttribute(PositionLengthAttribute.class);
     private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
 
-    private final List<Emission> pending = new ArrayList<>();
+    private final List<Tok> window = new ArrayList<>();
+    private final List<Tok> pending = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+    private int[] charToken = new int[256];
+    private int[] charOffset = new int[256];
     private int next;
     private boolean exhausted;
 
@@ -53,7 +56,7 @@ abstract class SpanningFilter extends TokenFilter {
     }
 
     /** Spans to emit over {@code text}, the window's text with a single space wherever the input had a gap. */
-    abstract List<Span> spans(String text);
+    abstract List<Span> spans(CharSequence text);
 
     /** Whether a span that is exactly one existing token retypes it (true) or is ignored (false). */
     boolean retypesSingleTokens() {
@@ -69,30 +72,26 @@ abstract class SpanningFilter extends TokenFilter {
                 return false;
             }
         }
-        Emission e = pending.get(next++);
-        restoreState(e.state());
-        if (e.term() != null) {
-            termAtt.setEmpty().append(e.term());
-            offsetAtt.setOffset(e.start(), e.end());
-            posIncAtt.setPositionIncrement(e.posInc());
-            posLenAtt.setPositionLength(e.posLen());
-        }
-        if (e.type() != null) {
-            typeAtt.setType(e.type());
-        }
+        Tok t = pending.get(next++);
+        clearAttributes();
+        termAtt.setEmpty().append(t.term());
+        offsetAtt.setOffset(t.start(), t.end());
+        posIncAtt.setPositionIncrement(t.posInc());
+        posLenAtt.setPositionLength(t.posLen());
+        typeAtt.setType(t.type());
         return true;
     }
 
     private boolean fillWindow() throws IOException {
-        List<Buffered> window = new ArrayList<>();
+        window.clear();
         while (true) {
             if (!input.incrementToken()) {
                 exhausted = true;
                 break;
             }
             String term = termAtt.toString();
-            window.add(new Buffered(captureState(), term, offsetAtt.startOffset(), offsetAtt.endOffset(),
-                    posIncAtt.getPositionIncrement()));
+            window.add(new Tok(term, offsetAtt.startOffset(), offsetAtt.endOffset(), posIncAtt.getPositionIncrement(),
+                    posLenAtt.getPositionLength(), typeAtt.type()));
             if (window.size() >= HARD_WINDOW || (window.size() >= SOFT_WINDOW && !Tokens.hasLetterOrDigit(term))) {
                 break;
             }
@@ -100,89 +99,102 @@ abstract class SpanningFilter extends TokenFilter {
         if (window.isEmpty()) {
             return false;
         }
-        plan(window);
+        plan();
         return true;
     }
 
     /** Decides the emissions of one window: the input tokens in order, each main-path token followed by its spans. */
-    private void plan(List<Buffered> window) {
+    private void plan() {
         // Main path: tokens that advance the position; stacked tokens (increment 0) are passed through untouched.
-        StringBuilder text = new StringBuilder();
-        List<Integer> charToken = new ArrayList<>();
-        List<Integer> charOffset = new ArrayList<>();
-        int[] position = new int[window.size()];
+        text.setLength(0);
+        int n = window.size();
+        int[] position = new int[n];
         int pos = -1;
         int prevEnd = -1;
-        for (int i = 0; i < window.size(); i++) {
-            Buffered t = window.get(i);
+        for (int i = 0; i < n; i++) {
+            Tok t = window.get(i);
             pos += t.posInc();
             position[i] = pos;
             if (t.posInc() == 0 && i > 0) {
                 continue;
             }
             if (prevEnd >= 0 && t.start() > prevEnd) {
-                text.append(' ');
-                charToken.add(-1);
-                charOffset.add(prevEnd);
+                append(' ', -1, prevEnd);
             }
             boolean exact = t.end() - t.start() == t.term().length();
             for (int c = 0; c < t.term().length(); c++) {
-                text.append(t.term().charAt(c));
-                charToken.add(i);
-                charOffset.add(exact ? t.start() + c : t.start());
+                append(t.term().charAt(c), i, exact ? t.start() + c : t.start());
             }
             prevEnd = t.end();
         }
 
-        String[] retype = new String[window.size()];
-        List<List<Emission>> after = new ArrayList<>(window.size());
-        for (int i = 0; i < window.size(); i++) {
-            after.add(new ArrayList<>());
+        List<Span> spans = spans(text);
+        if (spans.isEmpty()) {
+            pending.addAll(window);
+            return;
         }
-        for (Span s : spans(text.toString())) {
-            int first = charToken.get(s.start());
-            int last = charToken.get(s.end() - 1);
+        String[] retype = new String[n];
+        List<List<Tok>> after = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            after.add(null);
+        }
+        for (Span s : spans) {
+            int first = charToken[s.start()];
+            int last = charToken[s.end() - 1];
             if (first < 0 || last < 0) {
                 continue;
             }
-            Buffered f = window.get(first);
-            Buffered l = window.get(last);
-            int startOffset = charOffset.get(s.start());
+            Tok f = window.get(first);
+            Tok l = window.get(last);
+            int startOffset = charOffset[s.start()];
             boolean lastExact = l.end() - l.start() == l.term().length();
-            int endOffset = lastExact ? charOffset.get(s.end() - 1) + 1 : l.end();
+            int endOffset = lastExact ? charOffset[s.end() - 1] + 1 : l.end();
             if (first == last && startOffset == f.start() && endOffset == f.end() && s.term().equals(f.term())) {
                 if (retypesSingleTokens()) {
                     retype[first] = s.type();
                 }
                 continue;
             }
-            after.get(first).add(new Emission(f.state(), s.term(), startOffset, endOffset, 0,
-                    position[last] - position[first] + 1, s.type()));
-        }
-        List<Emission> anchored = new ArrayList<>();
-        for (int i = 0; i < window.size(); i++) {
-            Buffered t = window.get(i);
-            boolean mainPath = t.posInc() > 0 || i == 0;
-            if (mainPath && !anchored.isEmpty()) {
-                flushAnchored(anchored);
+            if (after.get(first) == null) {
+                after.set(first, new ArrayList<>(2));
             }
-            pending.add(new Emission(t.state(), null, 0, 0, 0, 0, retype[i]));
-            List<Emission> spans = after.get(i);
-            spans.sort(Comparator.comparingInt(Emission::start).thenComparingInt(e -> -e.end()));
-            anchored.addAll(spans);
+            after.get(first).add(new Tok(s.term(), startOffset, endOffset, 0, position[last] - position[first] + 1,
+                    s.type()));
         }
-        flushAnchored(anchored);
+        List<Tok> anchored = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Tok t = window.get(i);
+            if ((t.posInc() > 0 || i == 0) && !anchored.isEmpty()) {
+                // Spans go after every stacked token of their position, keeping start offsets non-decreasing.
+                pending.addAll(anchored);
+                anchored.clear();
+            }
+            pending.add(retype[i] == null ? t : new Tok(t.term(), t.start(), t.end(), t.posInc(), t.posLen(), retype[i]));
+            List<Tok> mine = after.get(i);
+            if (mine != null) {
+                mine.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+                        : Integer.compare(b.end(), a.end()));
+                anchored.addAll(mine);
+            }
+        }
+        pending.addAll(anchored);
     }
 
-    /** Spans go after every stacked token of their position, keeping start offsets non-decreasing. */
-    private void flushAnchored(List<Emission> anchored) {
-        pending.addAll(anchored);
-        anchored.clear();
+    private void append(char c, int token, int offset) {
+        int at = text.length();
+        if (at == charToken.length) {
+            charToken = Arrays.copyOf(charToken, at * 2);
+            charOffset = Arrays.copyOf(charOffset, at * 2);
+        }
+        text.append(c);
+        charToken[at] = token;
+        charOffset[at] = offset;
     }
 
     @Override
     public void reset() throws IOException {
         super.reset();
+        window.clear();
         pending.clear();
         next = 0;
         exhausted = false;

@@ -42,6 +42,7 @@ public final class CorpusLoader {
     private static final List<Kind> READ_ORDER = List.of(Kind.INSTITUTION, Kind.EXPERT, Kind.RESULT, Kind.NEED);
 
     private final Path dir;
+    private final Path qrelsOverride;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Integer> rowsRead = new LinkedHashMap<>();
     private final Map<Kind, Map<String, Object>> accepted = new HashMap<>();
@@ -49,13 +50,19 @@ public final class CorpusLoader {
     private final Map<String, String> queries = new LinkedHashMap<>();
     private final List<Judgment> judgments = new ArrayList<>();
 
-    private CorpusLoader(Path dir) {
+    private CorpusLoader(Path dir, Path qrelsOverride) {
         this.dir = dir;
+        this.qrelsOverride = qrelsOverride;
     }
 
     /** Reads {@code dir}; problems with the directory itself are reported, not thrown. */
     public static LoadReport load(Path dir) {
-        return new CorpusLoader(dir).run();
+        return new CorpusLoader(dir, null).run();
+    }
+
+    /** Reads {@code dir} with judgments from {@code qrels} instead of the directory's own {@code qrels.tsv}. */
+    public static LoadReport load(Path dir, Path qrels) {
+        return new CorpusLoader(dir, qrels).run();
     }
 
     private LoadReport run() {
@@ -196,8 +203,10 @@ public final class CorpusLoader {
         if (queriesFile != null) {
             readQueries(queriesFile);
         }
-        Path qrelsFile = evalFile(QRELS_FILE);
-        if (qrelsFile != null) {
+        Path qrelsFile = qrelsOverride != null ? qrelsOverride : evalFile(QRELS_FILE);
+        if (qrelsOverride != null && !Files.isRegularFile(qrelsOverride)) {
+            error(qrelsOverride.toString(), 0, null, "qrels 文件不存在");
+        } else if (qrelsFile != null) {
             readQrels(qrelsFile);
         }
     }
@@ -245,7 +254,7 @@ public final class CorpusLoader {
             }
             queries.put((String) qid, text);
         });
-        rowsRead.put(dir.relativize(file).toString(), rows[0]);
+        rowsRead.put(file.getFileName().toString(), rows[0]);
     }
 
     private void readQrels(Path file) {
@@ -281,7 +290,7 @@ public final class CorpusLoader {
             }
             judgments.add(new Judgment(qid, docId, Integer.parseInt(gradeText)));
         });
-        rowsRead.put(dir.relativize(file).toString(), rows[0]);
+        rowsRead.put(file.getFileName().toString(), rows[0]);
     }
 
     private interface TsvRow {

@@ -83,9 +83,15 @@ public final class CslCorpus {
     public record Converted(Map<Style, Path> dirs, int papers, Map<Style, Integer> queries,
                             Map<Style, Integer> skipped) {
         public Converted {
-            dirs = Collections.unmodifiableMap(new EnumMap<>(dirs));
-            queries = Collections.unmodifiableMap(new EnumMap<>(queries));
-            skipped = Collections.unmodifiableMap(new EnumMap<>(skipped));
+            dirs = inStyleOrder(dirs);
+            queries = inStyleOrder(queries);
+            skipped = inStyleOrder(skipped);
+        }
+
+        private static <V> Map<Style, V> inStyleOrder(Map<Style, V> map) {
+            Map<Style, V> copy = new EnumMap<>(Style.class);
+            copy.putAll(map);
+            return Collections.unmodifiableMap(copy);
         }
 
         public Path dir(Style style) {

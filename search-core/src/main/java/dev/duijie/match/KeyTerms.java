@@ -112,7 +112,8 @@ final class KeyTerms {
         if (vocabulary.stopWords().contains(term)) {
             return 0;
         }
-        if (Tokens.LEXICON.equals(t.type())) {
+        // A lexicon term nested at the start of a longer one (igbt in igbt模块) is not retyped, but is still one.
+        if (Tokens.LEXICON.equals(t.type()) || vocabulary.lexicon().contains(term)) {
             return config.lexiconWeight();
         }
         if (Tokens.ALNUM.equals(t.type())) {

@@ -1,0 +1,102 @@
+package dev.duijie.server.cli;
+
+import dev.duijie.analysis.LexiconReport;
+import dev.duijie.analysis.Vocabulary;
+import dev.duijie.corpus.Problem;
+import dev.duijie.index.Analyzers;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ./duijie analyze}: the tokens each field gets, or the lexicon report. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Show how Duijie analyzes a text: each field's tokens with position, position length",
+                "(for terms spanning smartcn's pieces), offsets and type (word, lexicon, alnum, <CJK bigram>).",
+                "With --lexicon-report: how many lexicon terms plain smartcn splits, and that the chain keeps",
+                "every one whole (exit 1 if not)."})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "TEXT", description = "text to analyze (words are joined)")
+    List<String> words;
+
+    @Option(names = "--lexicon-report", description = "report on the lexicon instead of analyzing a text")
+    boolean lexiconReport;
+
+    @Option(names = "--lexicon", paramLabel = "FILE", description = "extra user lexicon file(s), one term per line")
+    List<Path> lexicons = List.of();
+
+    @Option(names = "--verbose", description = "with --lexicon-report: list every term smartcn splits")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Vocabulary.Loaded loaded = Vocabulary.load(lexicons);
+        loaded.problems().forEach(p -> spec.commandLine().getErr().println(p));
+        if (loaded.hasErrors()) {
+            return 1;
+        }
+        Vocabulary vocabulary = loaded.vocabulary();
+        if (lexiconReport) {
+            LexiconReport r = LexiconReport.of(vocabulary.lexicon());
+            if (verbose) {
+                r.splitBySmartcn().forEach(out::println);
+            }
+            out.printf("lexicon terms: %d; split by plain smartcn: %d (%.1f%%); kept whole by the Duijie chain: %d (%.1f%%)%n",
+                    r.terms(), r.splitBySmartcn().size(), 100.0 * r.splitBySmartcn().size() / r.terms(),
+                    r.terms() - r.notWhole().size(), 100.0 * (r.terms() - r.notWhole().size()) / r.terms());
+            r.notWhole().forEach(t -> out.println("NOT WHOLE: " + t));
+            out.printf("synonym groups: %d; stop words: %d%n", vocabulary.synonyms().groups(), vocabulary.stopWords().size());
+            return r.notWhole().isEmpty() ? 0 : 1;
+        }
+        if (words == null || words.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a TEXT or --lexicon-report");
+        }
+        String text = String.join(" ", words);
+        Analyzers analyzers = new Analyzers(vocabulary);
+        print(out, "text fields (title, keywords, summary, description, areas, bio)", analyzers.domain(), text, vocabulary);
+        print(out, "recall field (*.bigram)", analyzers.bigram(), text, vocabulary);
+        return 0;
+    }
+
+    private static void print(PrintWriter out, String heading, Analyzer analyzer, String text, Vocabulary vocabulary)
+            throws IOException {
+        out.println("== " + heading);
+        try (TokenStream ts = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            PositionLengthAttribute len = ts.addAttribute(PositionLengthAttribute.class);
+            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            ts.reset();
+            int pos = -1;
+            while (ts.incrementToken()) {
+                pos += inc.getPositionIncrement();
+                List<String> syn = vocabulary.synonyms().alternatives(term.toString());
+                out.printf("  %-14s pos %-3d len %-2d [%d,%d) %-8s%s%s%n", term, pos, len.getPositionLength(),
+                        off.startOffset(), off.endOffset(), type.type(),
+                        vocabulary.stopWords().contains(term.toString()) ? " stop-word(query weight 0)" : "",
+                        syn.isEmpty() ? "" : " synonyms: " + String.join(", ", syn));
+            }
+            ts.end();
+        }
+        out.flush();
+    }
+}
