@@ -12,6 +12,7 @@ import dev.duijie.match.Hit;
 import dev.duijie.match.MatchConfig;
 import dev.duijie.match.Matcher;
 import dev.duijie.match.SearchPage;
+import dev.duijie.match.Suggestion;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -98,6 +99,11 @@ public final class Duijie implements Closeable {
      */
     public SearchPage search(Kind kind, String query, Filters filters, int page, int size) throws IOException {
         return matcher.search(kind, query, filters, page, size);
+    }
+
+    /** Up to {@code n} completions for the search box: result keywords, expert names and result titles. */
+    public List<Suggestion> suggest(String prefix, int n) throws IOException {
+        return matcher.suggest(prefix, n);
     }
 
     /** A record by kind and id. */

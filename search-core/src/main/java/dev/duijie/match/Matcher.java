@@ -41,6 +41,7 @@ public final class Matcher {
     private final SearchIndex index;
     private final MatchConfig config;
     private final Explainer explainer;
+    private volatile Suggester suggester;
 
     public Matcher(SearchIndex index, MatchConfig config) {
         this.index = index;
@@ -152,6 +153,23 @@ public final class Matcher {
                     null, List.of()));
         }
         return new SearchPage(hits, r.total(), page, size, facetCounts(r.facets()));
+    }
+
+    /** Search-box completions of a prefix (built on first use). */
+    public List<Suggestion> suggest(String prefix, int n) throws IOException {
+        if (prefix == null || prefix.length() > MAX_QUERY_CHARS || n < 1 || n > MAX_K) {
+            throw new IllegalArgumentException("前缀长度应在 " + MAX_QUERY_CHARS + " 个字符以内，n 在 1–" + MAX_K + " 之间");
+        }
+        Suggester s = suggester;
+        if (s == null) {
+            synchronized (this) {
+                s = suggester;
+                if (s == null) {
+                    suggester = s = new Suggester(index);
+                }
+            }
+        }
+        return s.suggest(prefix, n);
     }
 
     /** Ids of the top {@code depth} records for a text: the eval path, no explanations. */

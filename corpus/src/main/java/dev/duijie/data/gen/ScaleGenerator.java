@@ -75,9 +75,10 @@ public final class ScaleGenerator {
             }
         }
         int needs = Math.max(1, results / 4);
+        List<String> needIndustries = industries.stream().filter(i -> !pools.get(i).needs().isEmpty()).toList();
         try (JsonlWriter w = new JsonlWriter(outDir.resolve("needs.jsonl"))) {
             for (int i = 1; i <= needs; i++) {
-                Pool p = pools.get(industries.get(rnd.nextInt(industries.size())));
+                Pool p = pools.get(needIndustries.get(rnd.nextInt(needIndustries.size())));
                 JsonNode model = pick(p.needs(), rnd);
                 w.record().put("id", String.format("T%07d", i))
                         .put("title", model.get("title").asText())

@@ -1,10 +1,13 @@
 package dev.duijie.server.cli;
 
+import dev.duijie.Duijie;
 import dev.duijie.analysis.DomainAnalyzer;
 import dev.duijie.analysis.Vocabulary;
 import dev.duijie.corpus.Corpus;
 import dev.duijie.corpus.CorpusLoader;
+import dev.duijie.corpus.Kind;
 import dev.duijie.data.BundledCorpus;
+import dev.duijie.match.Filters;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -16,15 +19,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ./duijie bench}: speed figures anyone can rerun; never part of {@code mvn verify}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure speed and print figures. Parts: analysis (MB/s of the Duijie chain vs plain",
-                "smartcn's SmartChineseAnalyzer on the bundled corpus's texts, single thread, after warm-up)."})
+        description = {"Measure speed and print figures. Parts:",
+                "  analysis  MB/s of the Duijie chain vs plain smartcn's SmartChineseAnalyzer on the bundled corpus's",
+                "            texts, single thread, after warm-up",
+                "  match     latency p50/p95/p99 of need → results (every bundled need's text), need → experts,",
+                "            result → needs and short staff queries (the results' keywords), 1 thread, after warm-up"})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--only", defaultValue = "analysis", description = "parts to run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--only", defaultValue = "analysis,match", split = ",",
+            description = "parts to run (default: ${DEFAULT-VALUE})")
     List<String> parts;
 
     @Option(names = "--seconds", defaultValue = "5", description = "measured seconds per figure (default: ${DEFAULT-VALUE})")
@@ -38,6 +47,9 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (parts.contains("analysis")) {
             analysis(out);
+        }
+        if (parts.contains("match")) {
+            match(out);
         }
         return 0;
     }
@@ -67,6 +79,52 @@ final class BenchCommand implements Callable<Integer> {
                     plainRate / chainRate);
         }
         out.flush();
+    }
+
+    private interface Call {
+        void run(int i) throws IOException;
+    }
+
+    private void match(PrintWriter out) throws IOException {
+        Corpus corpus = CorpusLoader.load(BundledCorpus.directory()).corpus();
+        Path dir = Files.createTempDirectory("duijie-bench");
+        try {
+            long t0 = System.nanoTime();
+            try (Duijie duijie = Duijie.build(corpus, dir)) {
+                out.printf("match  bundled corpus: %d results, %d needs, %d experts; indexed in %.1f s; 1 thread%n",
+                        corpus.results().size(), corpus.needs().size(), corpus.experts().size(),
+                        (System.nanoTime() - t0) / 1e9);
+                List<String> needs = corpus.needs().stream().map(n -> n.text()).toList();
+                List<String> resultIds = corpus.results().stream().map(r -> r.id()).toList();
+                List<String> queries = corpus.results().stream().flatMap(r -> r.keywords().stream()).distinct().toList();
+                latency(out, "need → results (k=10)", needs.size(), i -> duijie.match(needs.get(i), Filters.NONE, 10));
+                latency(out, "need → experts (k=10)", needs.size(), i -> duijie.matchExperts(needs.get(i), Filters.NONE, 10));
+                latency(out, "result → needs (k=10)", resultIds.size(), i -> duijie.matchNeeds(resultIds.get(i), Filters.NONE, 10));
+                latency(out, "staff query (page of 10, facets)", queries.size(),
+                        i -> duijie.search(Kind.RESULT, queries.get(i), Filters.NONE, 1, 10));
+            }
+        } finally {
+            EvalCommand.deleteTree(dir);
+        }
+        out.flush();
+    }
+
+    /** Warm-up pass over the first half, then every input once, timed one by one. */
+    private static void latency(PrintWriter out, String name, int n, Call call) throws IOException {
+        for (int i = 0; i < n / 2; i++) {
+            call.run(i);
+        }
+        long[] nanos = new long[n];
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            call.run(i);
+            nanos[i] = System.nanoTime() - t;
+        }
+        double total = (System.nanoTime() - start) / 1e9;
+        java.util.Arrays.sort(nanos);
+        out.printf("  %-34s n=%5d  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  %7.1f calls/s%n", name, n,
+                nanos[n / 2] / 1e6, nanos[(int) (n * 0.95)] / 1e6, nanos[(int) (n * 0.99)] / 1e6, n / total);
     }
 
     private static double rate(Analyzer analyzer, List<String> texts, long bytesPerPass, int seconds) throws IOException {

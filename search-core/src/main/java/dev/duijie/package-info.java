@@ -1,0 +1,2 @@
+/** Duijie's entry point: {@link dev.duijie.Duijie}. */
+package dev.duijie;
