@@ -52,6 +52,7 @@ public final class DuijieServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             config.staticFiles.add("/web", Location.CLASSPATH);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyJsonErrors()));
             config.requestLogger.http((ctx, ms) -> {
                 String route = route(ctx);
                 metrics.record(ctx.method().name(), route, ctx.statusCode(), ms / 1000.0);
