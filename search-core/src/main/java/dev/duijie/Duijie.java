@@ -59,8 +59,13 @@ public final class Duijie implements Closeable {
 
     /** Indexes {@code corpus} into {@code indexDir} (replacing its content) and opens it. */
     public static Duijie build(Corpus corpus, Path indexDir) throws IOException {
+        return build(corpus, indexDir, MatchConfig.DEFAULT);
+    }
+
+    /** Indexes {@code corpus} into {@code indexDir} and opens it with non-default ranking weights. */
+    public static Duijie build(Corpus corpus, Path indexDir, MatchConfig config) throws IOException {
         IndexBuilder.build(corpus, indexDir, Vocabulary.bundled(), Runtime.getRuntime().availableProcessors());
-        return open(indexDir);
+        return open(indexDir, config);
     }
 
     /** Results for a need given as free text (title and description). */

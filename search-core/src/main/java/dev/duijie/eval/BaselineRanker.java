@@ -70,6 +70,12 @@ public final class BaselineRanker implements Ranker, Closeable {
         searcher = new IndexSearcher(reader);
     }
 
+    /** The newcomer's setup indexes results only. */
+    @Override
+    public boolean supports(QueryType type) {
+        return type != QueryType.NEED_EXPERT;
+    }
+
     @Override
     public List<String> rank(QueryType type, String qid, String text, int depth) throws IOException {
         if (type == QueryType.NEED_EXPERT || depth < 1 || text == null) {

@@ -76,6 +76,9 @@ public final class Evaluator {
     public EvalResult evaluate(String mode, Ranker ranker) throws IOException {
         List<QueryRow> rows = new ArrayList<>(queries.size());
         for (EvalQuery q : queries) {
+            if (!ranker.supports(q.type())) {
+                continue;
+            }
             List<String> ranking = ranker.rank(q.type(), q.qid(), q.text(), DEPTH);
             if (ranking == null) {
                 throw new IllegalStateException("mode " + mode + " returned null for " + q.qid());

@@ -16,4 +16,9 @@ public interface Ranker {
      * @param depth how many ids are wanted; more are ignored
      */
     List<String> rank(QueryType type, String qid, String text, int depth) throws IOException;
+
+    /** Whether this ranker answers queries of {@code type}; unsupported types are left out of its report. */
+    default boolean supports(QueryType type) {
+        return true;
+    }
 }

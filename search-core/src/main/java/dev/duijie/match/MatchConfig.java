@@ -31,8 +31,8 @@ public record MatchConfig(double lexiconWeight, double alnumWeight, double singl
                           double expertProfileWeight, double evidenceDecay, int evidenceDepth) {
 
     /** The defaults (see the class comment for how they were chosen). */
-    public static final MatchConfig DEFAULT = new MatchConfig(2.0, 1.5, 0.2, 0.3, 0.2, 40, 0.6, 2.0, 1.5, 0.3f,
-            0.3, 64, 6, 0.5, 2.3, 0.4, 0.6, 200);
+    public static final MatchConfig DEFAULT = new MatchConfig(1.0, 1.5, 0.4, 0.3, 0.2, 40, 0.6, 1.5, 1.0, 0.3f,
+            1.0, 128, 6, 0.2, 2.3, 0.4, 0.6, 200);
 
     public MatchConfig {
         if (maxTerms < 1 || maxBigrams < 0 || evidenceDepth < 1) {
@@ -40,10 +40,41 @@ public record MatchConfig(double lexiconWeight, double alnumWeight, double singl
         }
     }
 
+    /**
+     * A copy with one weight changed by name, e.g. {@code with("synonymWeight", 0)}: how {@code ./duijie eval --set}
+     * runs ablations and tuning without a rebuild.
+     *
+     * @throws IllegalArgumentException for an unknown name or a value the constructor rejects
+     */
+    public MatchConfig with(String name, double value) {
+        java.lang.reflect.RecordComponent[] components = MatchConfig.class.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        boolean found = false;
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                args[i] = components[i].getAccessor().invoke(this);
+                if (components[i].getName().equals(name)) {
+                    found = true;
+                    args[i] = types[i] == int.class ? (Object) (int) Math.round(value)
+                            : types[i] == float.class ? (Object) (float) value : (Object) value;
+                }
+            }
+            if (!found) {
+                throw new IllegalArgumentException("unknown MatchConfig field: " + name);
+            }
+            return MatchConfig.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            if (e.getCause() instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A copy with the synonym layer switched off, for eval comparisons. */
     public MatchConfig withoutSynonyms() {
-        return new MatchConfig(lexiconWeight, alnumWeight, singleCharWeight, pieceWeight, numberWeight, maxTerms, 0,
-                titleBoost, keywordsBoost, tieBreaker, bigramWeight, maxBigrams, proximitySlop, proximityWeight,
-                percentSteepness, expertProfileWeight, evidenceDecay, evidenceDepth);
+        return with("synonymWeight", 0);
     }
 }

@@ -236,4 +236,29 @@ class MatchApiTest {
             assertEquals(Set.of(), viaSynonym);
         }
     }
+
+    /**
+     * Enterprise voice: a stamping plant says 钨钢 (tungsten steel, shop-floor word); no result in the corpus uses it,
+     * results say 硬质合金. The carbide die insert R0951 is found through the thesaurus, and says so.
+     */
+    @Test
+    void aNeedInShopFloorWordsFindsTheResultThroughTheSynonymLayer() throws IOException {
+        String need = "我们厂冲压用的钨钢模具磨损太快，想找延长寿命的办法";
+        Result target = corpus.result("R0951").orElseThrow();
+        assertFalse(text(target).contains("钨钢"), "the result never says 钨钢");
+        List<Hit> hits = duijie.match(need, Filters.NONE, 5);
+        Hit hit = hits.stream().filter(h -> h.id().equals(target.id())).findFirst()
+                .orElseThrow(() -> new AssertionError("R0951 not in the top 5: " + hits.stream().map(Hit::id).toList()));
+        assertTrue(hit.matchedTerms().contains(new MatchedTerm("硬质合金", "钨钢")), hit.matchedTerms().toString());
+        assertTrue(hit.reasons().stream().anyMatch(r -> r.type() == Reason.Type.SYNONYMS && r.text().contains("钨钢")));
+        try (Duijie plain = Duijie.open(dir.resolve("index"), MatchConfig.DEFAULT.withoutSynonyms())) {
+            double without = plain.match(need, Filters.NONE, 50).stream().filter(h -> h.id().equals(target.id()))
+                    .mapToDouble(Hit::score).findFirst().orElse(0);
+            assertTrue(without < hit.score(), "the synonym adds to the score: " + without + " vs " + hit.score());
+            assertEquals(List.of(), plain.match("钨钢", Filters.NONE, 10), "without the thesaurus 钨钢 finds nothing");
+        }
+        List<Hit> bare = duijie.match("钨钢", Filters.NONE, 10);
+        assertEquals(10, bare.size());
+        bare.forEach(h -> assertTrue(h.matchedTerms().contains(new MatchedTerm("硬质合金", "钨钢")), h.id()));
+    }
 }

@@ -11,6 +11,7 @@ import dev.duijie.eval.CslCorpus;
 import dev.duijie.eval.EvalReport;
 import dev.duijie.eval.Evaluator;
 import dev.duijie.eval.Ranker;
+import dev.duijie.match.MatchConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,6 +55,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--index", paramLabel = "DIR", description = "reuse (or build once into) this index directory")
     Path index;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "override a ranking weight of MatchConfig for this run, e.g. --set synonymWeight=0 (repeatable)")
+    Map<String, Double> overrides = new LinkedHashMap<>();
 
     @Option(names = "--csl", description = "evaluate on CSL-dev (keywords → paper, title → abstract, first sentence → rest)")
     boolean csl;
@@ -127,7 +132,15 @@ final class EvalCommand implements Callable<Integer> {
         Corpus c = loaded.corpus();
         Path tmp = indexDir == null ? Files.createTempDirectory("duijie-eval") : null;
         Path target = indexDir != null ? indexDir : tmp;
-        try (Duijie duijie = hasIndex(target) ? Duijie.open(target) : Duijie.build(c, target);
+        MatchConfig config = MatchConfig.DEFAULT;
+        for (Map.Entry<String, Double> e : overrides.entrySet()) {
+            try {
+                config = config.with(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException ex) {
+                throw new ParameterException(spec.commandLine(), "--set " + e.getKey() + ": " + ex.getMessage());
+            }
+        }
+        try (Duijie duijie = hasIndex(target) ? Duijie.open(target, config) : Duijie.build(c, target, config);
              BaselineRanker base = baseline ? new BaselineRanker(c) : null) {
             Map<String, Ranker> modes = new LinkedHashMap<>();
             modes.put("lexical", (type, qid, text, depth) -> switch (type) {

@@ -68,6 +68,10 @@ record MatchRequest(String text, String needId, Filters filters, int k, boolean 
             throw ApiException.badParameter("filters", "应为 JSON 对象");
         }
         unknown(f, FILTERS, "filters.");
+        if (!list(f, "regions").isEmpty()) {
+            // Results have no region; a region filter here would silently empty every answer.
+            throw ApiException.badParameter("filters.regions", "区县/园区只适用于需求检索（GET /api/search?kind=needs&region=…），成果匹配不支持");
+        }
         try {
             return new Filters(Set.copyOf(list(f, "industries")), Set.copyOf(list(f, "institutions")),
                     Set.copyOf(list(f, "regions")), trl(f, "trlMin"), trl(f, "trlMax"), Set.copyOf(list(f, "ipTypes")),

@@ -200,6 +200,8 @@ class ApiTest {
                 400, "bad_parameter", "filters.industries");
         error(post("/api/match", "{\"text\":\"碳化硅\",\"filters\":{\"dateFrom\":\"2024-13-01\"}}", "application/json"),
                 400, "bad_parameter", "filters.dateFrom");
+        error(post("/api/match", "{\"text\":\"碳化硅\",\"filters\":{\"regions\":[\"醴陵市\"]}}", "application/json"),
+                400, "bad_parameter", "filters.regions");
         error(get("/api/search?q=" + enc("电池") + "&page=abc"), 400, "bad_parameter", "page");
         error(get("/api/search?q=" + enc("电池") + "&size=0"), 400, "bad_parameter", "size");
         error(get("/api/search?q=" + enc("电池") + "&trlMin=0"), 400, "bad_parameter", "trlMin");
