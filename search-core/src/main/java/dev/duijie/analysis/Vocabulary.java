@@ -47,6 +47,25 @@ public record Vocabulary(Lexicon lexicon, Synonyms synonyms, Set<String> stopWor
         return v;
     }
 
+    /** Name of the user lexicon a generation was built with, stored inside the generation's directory. */
+    public static final String INDEX_LEXICON = "user-lexicon.txt";
+
+    /**
+     * The vocabulary an index was built with: the bundled one, plus the user lexicon stored in the index directory
+     * by the reindex that built it (query analysis must match index analysis).
+     */
+    public static Vocabulary forIndex(Path indexDir) throws java.io.IOException {
+        Path user = indexDir.resolve(INDEX_LEXICON);
+        if (!Files.exists(user)) {
+            return bundled();
+        }
+        Loaded loaded = load(List.of(user));
+        if (loaded.hasErrors()) {
+            throw new java.io.IOException("the user lexicon stored in " + indexDir + " has errors: " + loaded.problems());
+        }
+        return loaded.vocabulary();
+    }
+
     /** The bundled vocabulary plus user lexicon files (one term per line, {@code #} comments, UTF-8). */
     public static Loaded load(List<Path> userLexicons) {
         List<Problem> problems = new ArrayList<>();

@@ -11,13 +11,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * Reads a corpus directory into a validated {@link Corpus} and reports <em>all</em> problems at once, each with
@@ -29,6 +28,10 @@ import java.util.Set;
  * id, a reference to a record that does not exist — is rejected. Kinds are read in reference order
  * (institutions, experts, results, needs, then the eval files), so a reference to a rejected record is itself
  * reported. Missing files other than {@code results.jsonl} mean an empty kind.
+ *
+ * <p>Instead of a kind's {@code .jsonl} file the directory may hold a staff CSV export of it ({@code results.csv}
+ * …, see {@link LoadOptions#csvCharset()} for its encoding); its rows become the same JSON objects and go through
+ * the same checks. Both files of one kind at once is an error: neither is read.
  */
 public final class CorpusLoader {
     /** Eval files live in the corpus directory or in {@code eval/} under it. */
@@ -42,27 +45,33 @@ public final class CorpusLoader {
     private static final List<Kind> READ_ORDER = List.of(Kind.INSTITUTION, Kind.EXPERT, Kind.RESULT, Kind.NEED);
 
     private final Path dir;
-    private final Path qrelsOverride;
+    private final LoadOptions options;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Integer> rowsRead = new LinkedHashMap<>();
     private final Map<Kind, Map<String, Object>> accepted = new HashMap<>();
-    private final Set<Kind> filesPresent = new HashSet<>();
+    /** The file name each kind was read from; a kind without a file is absent. */
+    private final Map<Kind, String> sources = new EnumMap<>(Kind.class);
     private final Map<String, String> queries = new LinkedHashMap<>();
     private final List<Judgment> judgments = new ArrayList<>();
 
-    private CorpusLoader(Path dir, Path qrelsOverride) {
+    private CorpusLoader(Path dir, LoadOptions options) {
         this.dir = dir;
-        this.qrelsOverride = qrelsOverride;
+        this.options = options;
     }
 
     /** Reads {@code dir}; problems with the directory itself are reported, not thrown. */
     public static LoadReport load(Path dir) {
-        return new CorpusLoader(dir, null).run();
+        return load(dir, LoadOptions.DEFAULTS);
     }
 
     /** Reads {@code dir} with judgments from {@code qrels} instead of the directory's own {@code qrels.tsv}. */
     public static LoadReport load(Path dir, Path qrels) {
-        return new CorpusLoader(dir, qrels).run();
+        return load(dir, LoadOptions.DEFAULTS.withQrels(qrels));
+    }
+
+    /** Reads {@code dir} as {@code options} say; problems with the directory itself are reported, not thrown. */
+    public static LoadReport load(Path dir, LoadOptions options) {
+        return new CorpusLoader(Objects.requireNonNull(dir, "dir"), Objects.requireNonNull(options, "options")).run();
     }
 
     private LoadReport run() {
@@ -83,31 +92,82 @@ public final class CorpusLoader {
         return accepted.getOrDefault(kind, Map.of()).values().stream().map(type::cast).toList();
     }
 
-    // ---- JSON Lines files ----
+    // ---- record files ----
 
     private void readKind(Kind kind) {
-        Path file = dir.resolve(kind.fileName());
         Map<String, Object> records = new LinkedHashMap<>();
         accepted.put(kind, records);
-        if (!Files.isRegularFile(file)) {
+        Path jsonl = dir.resolve(kind.fileName());
+        Path csv = dir.resolve(kind.csvFileName());
+        boolean hasJsonl = Files.isRegularFile(jsonl);
+        boolean hasCsv = Files.isRegularFile(csv);
+        if (hasJsonl && hasCsv) {
+            // Guessing which one is current could silently index a stale export.
+            error(dir.toString(), 0, null, kind.fileName() + " 与 " + kind.csvFileName()
+                    + " 同时存在，无法确定以哪个为准，两个文件都未读取；请删除或改名其中一个");
+            return;
+        }
+        if (!hasJsonl && !hasCsv) {
             if (kind == Kind.RESULT) {
-                problems.add(new Problem(Problem.Severity.ERROR, file.toString(), 0, null, "缺少必需的文件 results.jsonl"));
+                error(jsonl.toString(), 0, null, "缺少必需的文件 results.jsonl（或 results.csv）");
             }
             return;
         }
-        filesPresent.add(kind);
+        Path file = hasJsonl ? jsonl : csv;
+        String name = file.getFileName().toString();
+        sources.put(kind, name);
+        RecordChecker checker = new RecordChecker(kind, file.toString(), records, accepted, sources, problems);
+        if (hasJsonl) {
+            readJsonLines(file, checker);
+        } else {
+            CsvSource.read(file, kind, options.csvCharset(), problems, checker);
+        }
+        checker.finish();
+        rowsRead.put(name, checker.rows());
+    }
+
+    /**
+     * One record checked by the format's rules, for incremental updates (admin API): the record, or {@code null}
+     * with the errors. References cannot be checked without the other files and are only warned about.
+     */
+    public record Parsed(Object record, List<Problem> problems) {
+        public Parsed {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Parses and checks one JSON object of {@code kind}; the file in its problems is {@code "request"}. */
+    public static Parsed parseRecord(Kind kind, String json) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Object> records = new LinkedHashMap<>();
+        Map<Kind, Map<String, Object>> none = new HashMap<>();
+        for (Kind k : Kind.values()) {
+            none.put(k, Map.of());
+        }
+        RecordChecker checker = new RecordChecker(kind, "request", records, none, Map.of(), problems);
+        JsonNode node = null;
+        try {
+            node = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            problems.add(new Problem(Problem.Severity.ERROR, "request", 1, null, "不是合法的 JSON：" + firstLine(e.getOriginalMessage())));
+        }
+        if (node != null && !node.isObject()) {
+            problems.add(new Problem(Problem.Severity.ERROR, "request", 1, null, "应为一个 JSON 对象"));
+            node = null;
+        }
+        checker.row(1, node, node == null);
+        return new Parsed(records.values().stream().findFirst().orElse(null), problems);
+    }
+
+    private void readJsonLines(Path file, RecordChecker checker) {
         String name = file.toString();
-        Map<String, Integer> firstLineOfId = new HashMap<>();
-        Map<String, int[]> unknownFields = new LinkedHashMap<>();
-        Set<String> missingTargetsReported = new HashSet<>();
-        int[] rows = {0};
         readLines(file, line -> {
             if (line.error() == null && line.text().isBlank()) {
                 return;
             }
-            rows[0]++;
             if (line.error() != null) {
                 error(name, line.number(), null, line.error());
+                checker.row(line.number(), null, true);
                 return;
             }
             JsonNode node;
@@ -115,85 +175,16 @@ public final class CorpusLoader {
                 node = JSON.readTree(line.text());
             } catch (JsonProcessingException e) {
                 error(name, line.number(), null, "不是合法的 JSON：" + firstLine(e.getOriginalMessage()));
+                checker.row(line.number(), null, true);
                 return;
             }
             if (node == null || !node.isObject()) {
                 error(name, line.number(), null, "每行应为一个 JSON 对象");
+                checker.row(line.number(), null, true);
                 return;
             }
-            Map<String, Object> values = checkFields(kind, node, name, line.number(), unknownFields,
-                    missingTargetsReported);
-            if (values == null) {
-                return;
-            }
-            String id = (String) values.get("id");
-            Integer first = firstLineOfId.putIfAbsent(id, line.number());
-            if (first != null) {
-                error(name, line.number(), "id", "id「" + id + "」重复（第 " + first + " 行已使用），本行未导入");
-                return;
-            }
-            records.put(id, Schema.build(kind, values));
+            checker.row(line.number(), node, false);
         });
-        rowsRead.put(kind.fileName(), rows[0]);
-        unknownFields.forEach((field, firstAndCount) -> problems.add(new Problem(Problem.Severity.WARNING, name,
-                firstAndCount[0], field, "未知字段，已忽略（共 " + firstAndCount[1] + " 行含此字段）")));
-    }
-
-    /** Checked values of one JSON object, or {@code null} when the record has an error (already reported). */
-    private Map<String, Object> checkFields(Kind kind, JsonNode node, String file, int line,
-                                            Map<String, int[]> unknownFields, Set<String> missingTargetsReported) {
-        Map<String, Object> values = new HashMap<>();
-        boolean ok = true;
-        Set<String> known = new HashSet<>();
-        for (Schema.Field field : Schema.fields(kind)) {
-            known.add(field.name());
-            JsonNode value = node.get(field.name());
-            if (FieldType.isAbsent(value)) {
-                if (field.required()) {
-                    ok = error(file, line, field.name(), "缺少必填字段");
-                }
-                continue;
-            }
-            Object converted = field.type().convert(value);
-            if (converted instanceof FieldType.Invalid invalid) {
-                ok = error(file, line, field.name(), invalid.message());
-                continue;
-            }
-            if (field.references() != null) {
-                ok &= checkReference(field, converted, file, line, missingTargetsReported);
-            }
-            values.put(field.name(), converted);
-        }
-        if (kind == Kind.NEED && !values.containsKey("title") && !values.containsKey("description")) {
-            ok = error(file, line, "title", "title 与 description 至少填写一项");
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!known.contains(f)) {
-                unknownFields.computeIfAbsent(f, k -> new int[]{line, 0})[1]++;
-            }
-        }
-        return ok ? values : null;
-    }
-
-    private boolean checkReference(Schema.Field field, Object value, String file, int line, Set<String> reported) {
-        Kind target = field.references();
-        if (!filesPresent.contains(target)) {
-            if (reported.add(field.name())) {
-                problems.add(new Problem(Problem.Severity.WARNING, file, line, field.name(),
-                        "没有 " + target.fileName() + "，无法核对引用"));
-            }
-            return true;
-        }
-        List<?> ids = value instanceof List<?> l ? l : List.of(value);
-        boolean ok = true;
-        for (Object id : ids) {
-            if (!accepted.get(target).containsKey((String) id)) {
-                ok = error(file, line, field.name(), "引用的" + target.label() + "「" + id + "」在 "
-                        + target.fileName() + " 中不存在（或该行有错误未导入）");
-            }
-        }
-        return ok;
     }
 
     // ---- eval files ----
@@ -203,6 +194,7 @@ public final class CorpusLoader {
         if (queriesFile != null) {
             readQueries(queriesFile);
         }
+        Path qrelsOverride = options.qrels();
         Path qrelsFile = qrelsOverride != null ? qrelsOverride : evalFile(QRELS_FILE);
         if (qrelsOverride != null && !Files.isRegularFile(qrelsOverride)) {
             error(qrelsOverride.toString(), 0, null, "qrels 文件不存在");

@@ -3,7 +3,10 @@ package dev.duijie.corpus;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The four kinds of record a corpus holds, each stored in its own JSON Lines file. */
+/**
+ * The four kinds of record a corpus holds, each stored in its own JSON Lines file (or, for staff exports, a CSV
+ * file of the same kind).
+ */
 public enum Kind {
     RESULT("results.jsonl", "results", "科技成果"),
     NEED("needs.jsonl", "needs", "企业需求"),
@@ -25,6 +28,11 @@ public enum Kind {
         return fileName;
     }
 
+    /** The staff-export alternative to {@link #fileName()}, e.g. {@code results.csv}. */
+    String csvFileName() {
+        return plural + ".csv";
+    }
+
     /** The English plural used in URLs and JSON, e.g. {@code results}. */
     public String plural() {
         return plural;
@@ -33,6 +41,30 @@ public enum Kind {
     /** The Chinese name shown to staff, e.g. 科技成果. */
     public String label() {
         return label;
+    }
+
+    /** The kind of a corpus record ({@link Result}, {@link Need}, {@link Expert} or {@link Institution}). */
+    public static Kind of(Object record) {
+        if (record instanceof Result) {
+            return RESULT;
+        } else if (record instanceof Need) {
+            return NEED;
+        } else if (record instanceof Expert) {
+            return EXPERT;
+        } else if (record instanceof Institution) {
+            return INSTITUTION;
+        }
+        throw new IllegalArgumentException("not a corpus record: " + record);
+    }
+
+    /** The id of a corpus record. */
+    public static String idOf(Object record) {
+        return switch (of(record)) {
+            case RESULT -> ((Result) record).id();
+            case NEED -> ((Need) record).id();
+            case EXPERT -> ((Expert) record).id();
+            case INSTITUTION -> ((Institution) record).id();
+        };
     }
 
     /** Parses {@code results}, {@code result} or {@code RESULT} (any case); empty when unknown. */

@@ -8,6 +8,11 @@ package dev.duijie.corpus;
 public final class Limits {
     /** A JSON Lines line; longer lines are reported and skipped without being read into memory. */
     public static final int MAX_LINE_BYTES = 1 << 20;
+    /**
+     * A staff CSV export, which is decoded whole (its encoding is detected over the entire file and a quoted cell
+     * may span lines); Excel's own row limit keeps real exports far below this.
+     */
+    public static final int MAX_CSV_FILE_BYTES = 128 << 20;
     /** Ids: 1–128 characters of letters, digits and {@code . _ : -} (safe in URLs and file names). */
     public static final int MAX_ID_CHARS = 128;
     /** Short text fields: title, name, enterprise, region, industry, ipType, type, city, institution. */

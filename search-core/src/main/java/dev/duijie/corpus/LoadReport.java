@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param corpus   the valid records (a record with any {@link Problem.Severity#ERROR} is not in it)
  * @param problems all problems, file by file in reading order
- * @param rowsRead non-blank rows read per file name, so that rejected = read − accepted is visible
+ * @param rowsRead non-blank rows read per file name (for a CSV file its data rows, not the header), so that
+ *                 rejected = read − accepted is visible
  */
 public record LoadReport(Corpus corpus, List<Problem> problems, Map<String, Integer> rowsRead) {
     public LoadReport {

@@ -28,6 +28,12 @@ public final class IndexBuilder {
      * previous commit or nothing, never half an index.
      */
     public static void build(Corpus corpus, Path dir, Vocabulary vocabulary, int threads) throws IOException {
+        build(corpus, dir, vocabulary, threads, done -> { });
+    }
+
+    /** As above, reporting the number of records indexed so far to {@code progress} (every 1,000). */
+    public static void build(Corpus corpus, Path dir, Vocabulary vocabulary, int threads,
+                             java.util.function.LongConsumer progress) throws IOException {
         Files.createDirectories(dir);
         List<Object> records = new ArrayList<>(corpus.institutions());
         records.addAll(corpus.experts());
@@ -38,6 +44,7 @@ public final class IndexBuilder {
                 .setRAMBufferSizeMB(128);
         try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
             int n = Math.max(1, threads);
+            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(n);
             try {
                 List<Future<?>> parts = new ArrayList<>();
@@ -46,6 +53,10 @@ public final class IndexBuilder {
                     parts.add(pool.submit(() -> {
                         for (int i = offset; i < records.size(); i += n) {
                             writer.addDocument(DocumentMapper.document(records.get(i)));
+                            long count = done.incrementAndGet();
+                            if (count % 1000 == 0) {
+                                progress.accept(count);
+                            }
                         }
                         return null;
                     }));

@@ -70,6 +70,15 @@ public final class SearchIndex implements Closeable {
         return facetState;
     }
 
+    /** Bytes of the index files. */
+    public long sizeBytes() throws IOException {
+        long total = 0;
+        for (String f : directory.listAll()) {
+            total += directory.fileLength(f);
+        }
+        return total;
+    }
+
     /** Number of documents of one kind. */
     public int count(Kind kind) throws IOException {
         return searcher.count(kindQuery(kind));

@@ -53,19 +53,6 @@ final class Explainer {
             throw new IllegalArgumentException("not a record: " + record);
         }
 
-        static String idOf(Object record) {
-            if (record instanceof Result r) {
-                return r.id();
-            } else if (record instanceof Need n) {
-                return n.id();
-            } else if (record instanceof Expert e) {
-                return e.id();
-            } else if (record instanceof Institution i) {
-                return i.id();
-            }
-            throw new IllegalArgumentException("not a record: " + record);
-        }
-
         String all() {
             return title + "\n" + String.join("；", keywords) + "\n" + body;
         }

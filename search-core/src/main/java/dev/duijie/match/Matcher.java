@@ -313,6 +313,6 @@ public final class Matcher {
     }
 
     static String id(Object record) {
-        return Explainer.Texts.idOf(record);
+        return Kind.idOf(record);
     }
 }

@@ -7,6 +7,7 @@ import dev.duijie.corpus.Corpus;
 import dev.duijie.corpus.CorpusLoader;
 import dev.duijie.corpus.Kind;
 import dev.duijie.data.BundledCorpus;
+import dev.duijie.index.IndexHome;
 import dev.duijie.match.Filters;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -104,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
                         i -> duijie.search(Kind.RESULT, queries.get(i), Filters.NONE, 1, 10));
             }
         } finally {
-            EvalCommand.deleteTree(dir);
+            IndexHome.deleteTree(dir);
         }
         out.flush();
     }

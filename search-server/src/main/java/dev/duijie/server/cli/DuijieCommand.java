@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
         mixinStandardHelpOptions = true,
         version = "duijie 0.1.0",
         description = {"对接 Duijie: match enterprise technology needs with research results and experts.", ""},
-        subcommands = {ServeCommand.class, ValidateCommand.class, MatchCommand.class, AnalyzeCommand.class, EvalCommand.class, PoolCommand.class, BenchCommand.class, GenerateCommand.class},
+        subcommands = {ServeCommand.class, ReindexCommand.class, RollbackCommand.class, ValidateCommand.class, MatchCommand.class, AnalyzeCommand.class, EvalCommand.class, PoolCommand.class, BenchCommand.class, GenerateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

@@ -11,6 +11,7 @@ import dev.duijie.eval.CslCorpus;
 import dev.duijie.eval.EvalReport;
 import dev.duijie.eval.Evaluator;
 import dev.duijie.eval.Ranker;
+import dev.duijie.index.IndexHome;
 import dev.duijie.match.MatchConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,12 +23,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code ./duijie eval}: nDCG@10, Recall@50, MRR@10, P@5 per mode and query type on a judged corpus. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -115,7 +114,7 @@ final class EvalCommand implements Callable<Integer> {
                 out.println();
             }
         } finally {
-            deleteTree(tmp);
+            IndexHome.deleteTree(tmp);
         }
         out.flush();
         return 0;
@@ -140,7 +139,7 @@ final class EvalCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--set " + e.getKey() + ": " + ex.getMessage());
             }
         }
-        try (Duijie duijie = hasIndex(target) ? Duijie.open(target, config) : Duijie.build(c, target, config);
+        try (Duijie duijie = IndexHome.at(target).hasPointer() ? Duijie.open(target, config) : Duijie.build(c, target, config);
              BaselineRanker base = baseline ? new BaselineRanker(c) : null) {
             Map<String, Ranker> modes = new LinkedHashMap<>();
             modes.put("lexical", (type, qid, text, depth) -> switch (type) {
@@ -153,27 +152,7 @@ final class EvalCommand implements Callable<Integer> {
             return new EvalReport(name).addAll(new Evaluator(c).evaluate(modes));
         } finally {
             if (tmp != null) {
-                deleteTree(tmp);
-            }
-        }
-    }
-
-    private static boolean hasIndex(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                IndexHome.deleteTree(tmp);
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.duijie.Duijie;
 import dev.duijie.corpus.CorpusLoader;
 import dev.duijie.corpus.LoadReport;
 import dev.duijie.data.BundledCorpus;
+import dev.duijie.index.IndexHome;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class IndexOptions {
     /** Opens the index, building it first from the corpus when the directory holds none. */
     Duijie open(PrintWriter log) throws IOException {
         Path dir = indexDir();
-        if (Files.exists(dir.resolve("segments_1")) || hasSegments(dir)) {
+        if (IndexHome.at(dir).hasPointer() || hasSegments(dir)) {
             return Duijie.open(dir);
         }
         Path source = corpus != null ? corpus : BundledCorpus.directory();
@@ -48,7 +49,7 @@ final class IndexOptions {
         return duijie;
     }
 
-    private static boolean hasSegments(Path dir) throws IOException {
+    static boolean hasSegments(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return false;
         }

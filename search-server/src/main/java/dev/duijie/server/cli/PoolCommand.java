@@ -11,6 +11,7 @@ import dev.duijie.corpus.Kind;
 import dev.duijie.corpus.Need;
 import dev.duijie.corpus.Result;
 import dev.duijie.data.BundledCorpus;
+import dev.duijie.index.IndexHome;
 import dev.duijie.eval.BaselineRanker;
 import dev.duijie.eval.Pooler;
 import dev.duijie.eval.QueryType;
@@ -94,7 +95,7 @@ final class PoolCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println("wrote " + n + " pools to " + out);
         } finally {
-            EvalCommand.deleteTree(tmp);
+            IndexHome.deleteTree(tmp);
         }
         return 0;
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
         description = {"Serve the staff page (/) and the JSON API (/api/…, described at /openapi.json, metrics at",
                 "/metrics). On first start with no index, builds one from the bundled corpus (or --corpus).",
                 "Stops gracefully on SIGTERM / Ctrl+C: running requests finish, then the index is closed.",
-                "Environment: DUIJIE_PORT, DUIJIE_HOST, DUIJIE_INDEX (flags win)."})
+                "Environment: DUIJIE_PORT, DUIJIE_HOST, DUIJIE_INDEX (flags win); DUIJIE_ADMIN_TOKEN enables the admin",
+                "routes (POST /api/admin/reindex, PUT and DELETE /api/admin/{kind}/{id}) behind that bearer token."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     IndexOptions indexOptions;
@@ -37,7 +38,11 @@ final class ServeCommand implements Callable<Integer> {
         int p = port != null ? port : Integer.parseInt(env("DUIJIE_PORT", "7070"));
         String h = host != null ? host : env("DUIJIE_HOST", "0.0.0.0");
         Duijie duijie = indexOptions.open(err);
-        DuijieServer server = DuijieServer.start(duijie, h, p);
+        String token = System.getenv("DUIJIE_ADMIN_TOKEN");
+        DuijieServer server = DuijieServer.start(duijie, h, p, token, indexOptions.indexDir());
+        if (token == null || token.isBlank()) {
+            err.println("duijie: admin routes off (set DUIJIE_ADMIN_TOKEN to enable /api/admin/…)");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -42,8 +42,9 @@ public final class DuijieServer implements AutoCloseable {
     private final Javalin app;
     private final String openApi;
 
-    private DuijieServer(Duijie duijie, String host, int port) {
+    private DuijieServer(Duijie duijie, String host, int port, String adminToken, java.nio.file.Path indexHome) {
         this.duijie = duijie;
+        AdminRoutes admin = new AdminRoutes(duijie, adminToken, indexHome);
         this.views = new JsonViews(duijie);
         this.openApi = resource("/openapi.json");
         this.app = Javalin.create(config -> {
@@ -66,6 +67,10 @@ public final class DuijieServer implements AutoCloseable {
             config.routes.get("/api/suggest", this::suggest);
             config.routes.get("/api/health", this::health);
             config.routes.get("/api/{kind}/{id}", this::get);
+            config.routes.before("/api/admin/*", admin::authorize);
+            config.routes.post("/api/admin/reindex", admin::reindex);
+            config.routes.put("/api/admin/{kind}/{id}", admin::upsert);
+            config.routes.delete("/api/admin/{kind}/{id}", admin::delete);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape(gauges())));
@@ -89,9 +94,17 @@ public final class DuijieServer implements AutoCloseable {
         app.start(host, port);
     }
 
-    /** Starts serving {@code duijie} on {@code host:port} (port 0 picks a free one). */
+    /** Starts serving {@code duijie} on {@code host:port} (port 0 picks a free one), without admin routes. */
     public static DuijieServer start(Duijie duijie, String host, int port) {
-        return new DuijieServer(duijie, host, port);
+        return new DuijieServer(duijie, host, port, null, null);
+    }
+
+    /**
+     * Starts serving with the admin routes enabled when {@code adminToken} is non-blank; {@code indexHome} is where
+     * {@code POST /api/admin/reindex} builds generations.
+     */
+    public static DuijieServer start(Duijie duijie, String host, int port, String adminToken, java.nio.file.Path indexHome) {
+        return new DuijieServer(duijie, host, port, adminToken, indexHome);
     }
 
     public int port() {
@@ -195,6 +208,7 @@ public final class DuijieServer implements AutoCloseable {
     private void health(Context ctx) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "ok");
+        out.put("generation", duijie.generation());
         Map<String, Integer> counts = new LinkedHashMap<>();
         duijie.counts().forEach((k, v) -> counts.put(k.plural(), v));
         out.put("counts", counts);
@@ -219,7 +233,20 @@ public final class DuijieServer implements AutoCloseable {
         return (Need) duijie.get(Kind.NEED, id).orElseThrow(() -> ApiException.notFound("需求不存在：" + id));
     }
 
-    private static void requireJson(Context ctx) {
+    /** The request body as a JSON tree; invalid JSON is a 400 naming the problem. */
+    static com.fasterxml.jackson.databind.JsonNode jsonBody(Context ctx) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = RecordJson.MAPPER.readTree(ctx.body());
+            if (n == null) {
+                throw new ApiException(400, "invalid_json", "请求体为空");
+            }
+            return n;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiException(400, "invalid_json", "请求体不是合法的 JSON：" + Params.shorten(String.valueOf(e.getOriginalMessage())));
+        }
+    }
+
+    static void requireJson(Context ctx) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(415, "unsupported_media_type", "请求体须为 JSON，请设置 Content-Type: application/json");
@@ -237,7 +264,17 @@ public final class DuijieServer implements AutoCloseable {
                 }
             });
         }
-        g.put("duijie_index_generation", () -> 1);
+        g.put("duijie_index_size_bytes", () -> {
+            try {
+                return duijie.indexSizeBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        g.put("duijie_index_generation", () -> {
+            String digits = duijie.generation().replaceAll("\\D", "");
+            return digits.isEmpty() ? 0 : Long.parseLong(digits);
+        });
         return g;
     }
 
