@@ -47,11 +47,7 @@ public record LexiconReport(int terms, List<String> splitBySmartcn, List<String>
     }
 
     private static List<String> tokens(Analyzer analyzer, String text) {
-        try (TokenStream ts = analyzer.tokenStream("f", text)) {
-            return collect(ts);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TokenList.of(analyzer, "f", text).stream().map(TokenList.Tok::term).toList();
     }
 
     private static List<String> collect(TokenStream ts) throws IOException {

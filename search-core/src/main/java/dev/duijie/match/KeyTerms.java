@@ -1,5 +1,7 @@
 package dev.duijie.match;
 
+import dev.duijie.analysis.TokenList;
+
 import dev.duijie.analysis.Tokens;
 import dev.duijie.analysis.Vocabulary;
 import org.apache.lucene.analysis.Analyzer;

@@ -1,5 +1,7 @@
 package dev.duijie.match;
 
+import dev.duijie.analysis.TokenList;
+
 import dev.duijie.corpus.Expert;
 import dev.duijie.corpus.Kind;
 import dev.duijie.corpus.Result;

@@ -2,16 +2,8 @@ package dev.duijie.analysis;
 
 import dev.duijie.corpus.Problem;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,31 +20,16 @@ final class TokenAssert {
         }
     }
 
+    /** The tokens, after checking Lucene's stream invariants (positions from 0, offsets in order and in range). */
     static List<Tok> tokens(Analyzer analyzer, String text) {
         List<Tok> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("f", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-            PositionLengthAttribute len = ts.addAttribute(PositionLengthAttribute.class);
-            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
-            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
-            ts.reset();
-            int pos = -1;
-            int lastStart = 0;
-            while (ts.incrementToken()) {
-                pos += inc.getPositionIncrement();
-                if (pos < 0 || off.startOffset() < lastStart || off.endOffset() < off.startOffset()
-                        || off.endOffset() > text.length()) {
-                    throw new AssertionError("broken stream at " + term + ": pos " + pos + " offsets "
-                            + off.startOffset() + "-" + off.endOffset() + " after start " + lastStart);
-                }
-                lastStart = off.startOffset();
-                out.add(new Tok(term.toString(), pos, len.getPositionLength(), off.startOffset(), off.endOffset(),
-                        type.type()));
+        int lastStart = 0;
+        for (TokenList.Tok t : TokenList.of(analyzer, "f", text)) {
+            if (t.pos() < 0 || t.start() < lastStart || t.end() < t.start() || t.end() > text.length()) {
+                throw new AssertionError("broken stream at " + t);
             }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            lastStart = t.start();
+            out.add(new Tok(t.term(), t.pos(), t.posLen(), t.start(), t.end(), t.type()));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.duijie.match;
 
 import dev.duijie.Duijie;
+import dev.duijie.analysis.TokenList;
 import dev.duijie.analysis.Vocabulary;
 import dev.duijie.corpus.Corpus;
 import dev.duijie.corpus.CorpusLoader;

@@ -1,16 +1,11 @@
 package dev.duijie.server.cli;
 
 import dev.duijie.analysis.LexiconReport;
+import dev.duijie.analysis.TokenList;
 import dev.duijie.analysis.Vocabulary;
 import dev.duijie.corpus.Problem;
 import dev.duijie.index.Analyzers;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -76,26 +71,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(PrintWriter out, String heading, Analyzer analyzer, String text, Vocabulary vocabulary)
-            throws IOException {
+    private static void print(PrintWriter out, String heading, Analyzer analyzer, String text, Vocabulary vocabulary) {
         out.println("== " + heading);
-        try (TokenStream ts = analyzer.tokenStream("f", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-            PositionLengthAttribute len = ts.addAttribute(PositionLengthAttribute.class);
-            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
-            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
-            ts.reset();
-            int pos = -1;
-            while (ts.incrementToken()) {
-                pos += inc.getPositionIncrement();
-                List<String> syn = vocabulary.synonyms().alternatives(term.toString());
-                out.printf("  %-14s pos %-3d len %-2d [%d,%d) %-8s%s%s%n", term, pos, len.getPositionLength(),
-                        off.startOffset(), off.endOffset(), type.type(),
-                        vocabulary.stopWords().contains(term.toString()) ? " stop-word(query weight 0)" : "",
-                        syn.isEmpty() ? "" : " synonyms: " + String.join(", ", syn));
-            }
-            ts.end();
+        for (TokenList.Tok t : TokenList.of(analyzer, "f", text)) {
+            List<String> syn = vocabulary.synonyms().alternatives(t.term());
+            out.printf("  %-14s pos %-3d len %-2d [%d,%d) %-8s%s%s%n", t.term(), t.pos(), t.posLen(), t.start(), t.end(),
+                    t.type(), vocabulary.stopWords().contains(t.term()) ? " stop-word(query weight 0)" : "",
+                    syn.isEmpty() ? "" : " synonyms: " + String.join(", ", syn));
         }
         out.flush();
     }

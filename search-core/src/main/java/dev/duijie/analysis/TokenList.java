@@ -1,4 +1,4 @@
-package dev.duijie.match;
+package dev.duijie.analysis;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -13,16 +13,17 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A text's tokens as values, for query building and explanations. */
-final class TokenList {
+/** A text's tokens as values: for query building, explanations, reports and the analyze command. */
+public final class TokenList {
     /** One token: term, position, position length, character offsets in the text, type. */
-    record Tok(String term, int pos, int posLen, int start, int end, String type) {
+    public record Tok(String term, int pos, int posLen, int start, int end, String type) {
     }
 
     private TokenList() {
     }
 
-    static List<Tok> of(Analyzer analyzer, String field, String text) {
+    /** The tokens {@code analyzer} makes of {@code text} for {@code field}, positions counted from 0. */
+    public static List<Tok> of(Analyzer analyzer, String field, String text) {
         List<Tok> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
