@@ -66,8 +66,10 @@ final class Explainer {
         Map<String, KeyTerms.KeyTerm> byTerm = new HashMap<>();
         keyTerms.forEach(t -> byTerm.put(t.term(), t));
 
+        // One analysis of the whole record serves both the matched terms and the snippets.
+        List<TokenList.Tok> tokens = TokenList.of(domain, "body", texts.all());
         Map<String, KeyTerms.KeyTerm> found = new LinkedHashMap<>();
-        for (TokenList.Tok tok : TokenList.of(domain, "body", texts.all())) {
+        for (TokenList.Tok tok : tokens) {
             KeyTerms.KeyTerm k = byTerm.get(tok.term());
             if (k != null && (k.synonymOf() != null || k.weight() >= 1.0)) {
                 found.putIfAbsent(k.term(), k);
@@ -93,40 +95,69 @@ final class Explainer {
             reasons.add(new Reason(Reason.Type.EVIDENCE, "相关成果 " + evidence.size() + " 项："
                     + String.join("、", evidence.stream().limit(3).map(h -> "「" + h.title() + "」").toList())));
         }
-        return new Hit(kind, id, texts.title(), score, percent, snippets(texts.body(), byTerm), matched, reasons,
+        return new Hit(kind, id, texts.title(), score, percent, snippets(texts, tokens, byTerm), matched, reasons,
                 record, evidence);
     }
 
-    /** The best sentences of {@code body} by the weight of the key terms they contain, in text order. */
-    List<Snippet> snippets(String body, Map<String, KeyTerms.KeyTerm> byTerm) {
-        record Scored(int order, String text, double score, List<Snippet.Highlight> highlights) {
+    /** The best sentences of the record's body by the weight of the key terms they contain, in text order. */
+    private List<Snippet> snippets(Texts texts, List<TokenList.Tok> tokens, Map<String, KeyTerms.KeyTerm> byTerm) {
+        String body = texts.body();
+        int bodyStart = texts.all().length() - body.length();
+        List<int[]> spans = sentences(body);
+        double[] score = new double[spans.size()];
+        List<List<Snippet.Highlight>> marks = new ArrayList<>();
+        List<java.util.Set<String>> counted = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            marks.add(new ArrayList<>());
+            counted.add(new java.util.HashSet<>());
         }
-        List<Scored> scored = new ArrayList<>();
-        List<String> sentences = sentences(body);
-        for (int i = 0; i < sentences.size(); i++) {
-            String s = sentences.get(i);
-            double total = 0;
-            List<Snippet.Highlight> marks = new ArrayList<>();
-            Map<String, Boolean> counted = new HashMap<>();
-            for (TokenList.Tok tok : TokenList.of(domain, "body", s)) {
-                KeyTerms.KeyTerm k = byTerm.get(tok.term());
-                if (k == null || (k.synonymOf() == null && k.weight() < 1.0)) {
-                    continue;
-                }
-                if (counted.putIfAbsent(k.term(), true) == null) {
-                    total += k.weight();
-                }
-                marks.add(new Snippet.Highlight(tok.start(), tok.end()));
+        for (TokenList.Tok tok : tokens) {
+            KeyTerms.KeyTerm k = byTerm.get(tok.term());
+            if (tok.start() < bodyStart || k == null || (k.synonymOf() == null && k.weight() < 1.0)) {
+                continue;
             }
-            scored.add(new Scored(i, s, total, merge(marks)));
+            int start = tok.start() - bodyStart;
+            int end = tok.end() - bodyStart;
+            int i = sentenceOf(spans, start);
+            if (i < 0 || end > spans.get(i)[1]) {
+                continue; // a token across a sentence end (or in a dropped blank line)
+            }
+            if (counted.get(i).add(k.term())) {
+                score[i] += k.weight();
+            }
+            marks.get(i).add(new Snippet.Highlight(start - spans.get(i)[0], end - spans.get(i)[0]));
         }
-        List<Scored> best = scored.stream().filter(x -> x.score() > 0)
-                .sorted(Comparator.comparingDouble((Scored x) -> -x.score()).thenComparingInt(Scored::order))
-                .limit(SNIPPETS).sorted(Comparator.comparingInt(Scored::order)).toList();
-        if (best.isEmpty() && !scored.isEmpty()) {
-            best = List.of(scored.get(0));
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            if (score[i] > 0) {
+                order.add(i);
+            }
         }
-        return best.stream().map(x -> trim(x.text(), x.highlights())).toList();
+        order.sort(Comparator.comparingDouble((Integer i) -> -score[i]).thenComparingInt(i -> i));
+        List<Integer> best = new ArrayList<>(order.subList(0, Math.min(SNIPPETS, order.size())));
+        if (best.isEmpty() && !spans.isEmpty()) {
+            best.add(0);
+        }
+        best.sort(Comparator.naturalOrder());
+        return best.stream().map(i -> trim(body.substring(spans.get(i)[0], spans.get(i)[1]), merge(marks.get(i))))
+                .toList();
+    }
+
+    /** Index of the sentence span containing {@code offset}, or -1. */
+    private static int sentenceOf(List<int[]> spans, int offset) {
+        int lo = 0;
+        int hi = spans.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (offset < spans.get(mid)[0]) {
+                hi = mid - 1;
+            } else if (offset >= spans.get(mid)[1]) {
+                lo = mid + 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
     }
 
     private void contextReasons(Object record, Object context, List<Reason> reasons) throws IOException {
@@ -154,22 +185,20 @@ final class Explainer {
         }
     }
 
-    static List<String> sentences(String text) {
-        List<String> out = new ArrayList<>();
+    /** [start, end) spans of the sentences of {@code text}: cut after 。！？； and at line ends; blank ones dropped. */
+    static List<int[]> sentences(String text) {
+        List<int[]> out = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
             if (c == '。' || c == '！' || c == '？' || c == '；' || c == '\n') {
-                if (i + 1 - start > 1 || c != '\n') {
-                    out.add(text.substring(start, c == '\n' ? i : i + 1));
+                int end = c == '\n' ? i : i + 1;
+                if (!text.substring(start, end).isBlank()) {
+                    out.add(new int[]{start, end});
                 }
                 start = i + 1;
             }
         }
-        if (start < text.length()) {
-            out.add(text.substring(start));
-        }
-        out.removeIf(String::isBlank);
         return out;
     }
 
