@@ -15,6 +15,12 @@ final class BgeSmallZh {
     /** The model's position embeddings: no input may be longer, [CLS] and [SEP] included. */
     static final int MAX_TOKENS = 512;
 
+    /** Width of the model's hidden states, hence of its embeddings. */
+    static final int DIMENSION = 512;
+
+    /** Names the model and its quantization in {@code Embedder#modelId()}. */
+    static final String NAME = "bge-small-zh-v1.5-q-int8";
+
     private BgeSmallZh() {
     }
 }
