@@ -13,7 +13,7 @@ import java.util.Map;
  * @param built         the generation built (null when the run stopped before)
  * @param rowsRead      input rows read per file
  * @param rejected      rows rejected (each in the rejects file with file:line and reason)
- * @param rejectRatio   rejected ÷ read
+ * @param rejectRatio   the highest share of rejected rows in any one input file
  * @param counts        documents per kind in the built generation
  * @param updatesApplied journaled incremental updates re-applied (newer than the export)
  * @param updatesDropped journaled updates superseded by a newer export (kind/id)

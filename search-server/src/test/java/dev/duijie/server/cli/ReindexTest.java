@@ -314,4 +314,28 @@ class ReindexTest {
             assertEquals(results.get(0).title(), ((Result) d.get(Kind.RESULT, results.get(0).id()).orElseThrow()).title());
         }
     }
+
+    /** The reject gate is per file: many good judgment lines cannot dilute a results export with 3 % bad rows. */
+    @Test
+    void goodRowsOfOtherFilesDoNotDiluteTheRejectGate() throws IOException {
+        Path home = shared.resolve("h-dilute");
+        Path from = copyExport(shared.resolve("dilute-export"));
+        var corpus = CorpusLoader.load(from).corpus();
+        StringBuilder qrels = new StringBuilder();
+        for (var need : corpus.needs()) {
+            for (var result : corpus.results().subList(0, 20)) {
+                qrels.append(need.id()).append('\t').append(result.id()).append("\t0\n");
+            }
+        }
+        Files.writeString(from.resolve("qrels.tsv"), qrels); // 2,000 good lines
+        List<String> lines = new ArrayList<>(Files.readAllLines(from.resolve("results.jsonl")));
+        for (int i = 0; i < 10; i++) {
+            lines.add("{\"id\":\"BAD" + i + "\"}");
+        }
+        Files.write(from.resolve("results.jsonl"), lines);
+        ReindexReport r = Reindexer.run(options(from, home));
+        assertEquals(ReindexReport.Status.INPUT_REJECTED, r.status(), r.summary());
+        assertTrue(r.message().contains("results.jsonl"), r.message());
+        assertEquals(10.0 / 310, r.rejectRatio(), 1e-9);
+    }
 }
