@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ./duijie analyze}: the tokens each field gets, or the lexicon report. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
+        header = "Show the tokens of a text, or the lexicon report.",
         description = {"Show how Duijie analyzes a text: each field's tokens with position, position length",
                 "(for terms spanning smartcn's pieces), offsets and type (word, lexicon, alnum, <CJK bigram>).",
                 "With --lexicon-report: how many lexicon terms plain smartcn splits, and that the chain keeps",

@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ./duijie bench}: speed figures anyone can rerun; never part of {@code mvn verify}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Measure speed (not part of mvn verify).",
         description = {"Measure speed and print figures. Parts:",
                 "  analysis  MB/s of the Duijie chain vs plain smartcn's SmartChineseAnalyzer on the bundled corpus's",
                 "            texts, single thread, after warm-up",

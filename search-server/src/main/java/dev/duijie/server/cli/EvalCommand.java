@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ./duijie eval}: nDCG@10, Recall@50, MRR@10, P@5 per mode and query type on a judged corpus. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
+        header = "nDCG@10, Recall@50, MRR@10 and P@5 on a judged corpus.",
         description = {"Evaluate ranking on a judged corpus (qrels.tsv, queries.tsv): builds an index of the corpus in",
                 "a temporary directory (or --index DIR), ranks every judged query and prints nDCG@10, Recall@50,",
                 "MRR@10 and P@5 per mode and query type (need → result, need → expert, staff query) and per half",

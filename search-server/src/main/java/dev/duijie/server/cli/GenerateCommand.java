@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ./duijie generate}: rebuild the bundled corpus from its banks, or write a synthetic scale corpus. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
+        header = "Rebuild the bundled corpus from its banks, or write a scale corpus.",
         description = {"Generate a corpus directory. Deterministic: the same input and seed give the same bytes.",
                 "  --banks DIR   rebuild the bundled corpus from the hand-written banks (corpus/banks)",
                 "  --scale N     write N synthetic results (plus needs, experts, institutions) for benchmarks,",

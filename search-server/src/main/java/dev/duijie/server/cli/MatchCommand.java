@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ./duijie match}: ranked hits with 匹配度 and 匹配理由 for a need text or id (or, for needs, a result id). */
 @Command(name = "match", mixinStandardHelpOptions = true,
+        header = "Rank results, experts or needs for a need text or id, with reasons.",
         description = {"Match a need (free text, or a need id such as N0001) against results or experts,",
                 "or a result id against needs (--kind needs). Prints 匹配度, title and 匹配理由 per hit."})
 final class MatchCommand implements Callable<Integer> {

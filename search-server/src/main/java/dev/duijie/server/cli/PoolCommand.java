@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ./duijie pool}: judging pools for building a judged set (see corpus/README.md). */
 @Command(name = "pool", mixinStandardHelpOptions = true,
+        header = "Write judging pools for extending the judged set.",
         description = {"Write judging pools as JSON Lines: for each need or staff query, the union of the top --depth of",
                 "every retrieval mode available (lexical, baseline) plus --random records of the same industry,",
                 "with the text an assessor needs to grade each candidate 0–3."})

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ./duijie reindex}: the nightly rebuild, safe to run from cron. */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
+        header = "Rebuild the index from an export; the old generation stays live on any failure.",
         description = {"Rebuild the index from an export (JSON Lines, or CSV from Excel in UTF-8/GBK: see README),",
                 "safely: validate the input (bad rows go to the rejects file",
                 "with file:line and reason), build a complete new generation beside the live one, check it (document",

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ./duijie rollback}: make the previous generation live again. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
+        header = "Make the previous index generation live again.",
         description = {"Point the index home back at the previous generation (or --to GEN). Running servers follow",
                 "within a second. Generations are kept by reindex --keep (default 2 previous)."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code ./duijie serve}: the HTTP API and the staff page. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Serve the staff page, the JSON API and /metrics.",
         description = {"Serve the staff page (/) and the JSON API (/api/…, described at /openapi.json, metrics at",
                 "/metrics). On first start with no index, builds one from the bundled corpus (or --corpus).",
                 "Stops gracefully on SIGTERM / Ctrl+C: running requests finish, then the index is closed.",

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code ./duijie validate [DIR]}: every problem as file:line, then one summary line. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Check a corpus directory and list every problem as file:line.",
         description = {"Check a corpus directory (JSON Lines format, see README) and print every problem as file:line,",
                 "then a summary line with the record counts. Without DIR, checks the bundled corpus."},
         exitCodeListHeading = "%nExit codes:%n",
