@@ -7,6 +7,7 @@ import dev.duijie.corpus.Corpus;
 import dev.duijie.corpus.CorpusLoader;
 import dev.duijie.corpus.Kind;
 import dev.duijie.data.BundledCorpus;
+import dev.duijie.embed.Embedder;
 import dev.duijie.index.IndexHome;
 import dev.duijie.match.Filters;
 import org.apache.lucene.analysis.Analyzer;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code ./duijie bench}: speed figures anyone can rerun; never part of {@code mvn verify}. */
@@ -32,7 +34,9 @@ import java.util.concurrent.Callable;
                 "  analysis  MB/s of the Duijie chain vs plain smartcn's SmartChineseAnalyzer on the bundled corpus's",
                 "            texts, single thread, after warm-up",
                 "  match     latency p50/p95/p99 of need → results (every bundled need's text), need → experts,",
-                "            result → needs and short staff queries (the results' keywords), 1 thread, after warm-up"})
+                "            result → needs and short staff queries (the results' keywords), 1 thread, after warm-up",
+                "  embed     texts/s of the bge-small-zh embedder: short texts (result keywords) and 300-character",
+                "            texts (result summaries cut to 300), 1 and 2 threads, one model call per text"})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", defaultValue = "analysis,match", split = ",",
             description = "parts to run (default: ${DEFAULT-VALUE})")
@@ -52,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (parts.contains("match")) {
             match(out);
+        }
+        if (parts.contains("embed")) {
+            embed(out);
         }
         return 0;
     }
@@ -109,6 +116,58 @@ final class BenchCommand implements Callable<Integer> {
             IndexHome.deleteTree(dir);
         }
         out.flush();
+    }
+
+    private void embed(PrintWriter out) {
+        Corpus corpus = CorpusLoader.load(BundledCorpus.directory()).corpus();
+        List<String> shortTexts = corpus.results().stream().flatMap(r -> r.keywords().stream()).distinct().toList();
+        List<String> paragraphs = corpus.results().stream()
+                .map(r -> r.summary().length() > 300 ? r.summary().substring(0, 300) : r.summary()).toList();
+        Optional<Embedder> maybe = Embedder.tryOpen();
+        if (maybe.isEmpty()) {
+            out.println("embed  the model or ONNX Runtime is not available here; skipped");
+            return;
+        }
+        try (Embedder embedder = maybe.get()) {
+            out.printf("embed  %s, batch 1 per thread, intra-op threads 1, after warm-up%n", embedder.modelId());
+            for (int threads : new int[]{1, 2}) {
+                out.printf("  short texts (keywords)          %d thread(s)  %7.1f texts/s%n", threads,
+                        throughput(embedder, shortTexts, threads));
+                out.printf("  300-character texts (summaries) %d thread(s)  %7.1f texts/s%n", threads,
+                        throughput(embedder, paragraphs, threads));
+            }
+        }
+        out.flush();
+    }
+
+    /** Texts per second over {@code seconds} (after a 2-second warm-up), {@code threads} embedding in parallel. */
+    private double throughput(Embedder embedder, List<String> texts, int threads) {
+        for (long end = System.nanoTime() + 2_000_000_000L, i = 0; System.nanoTime() < end; i++) {
+            embedder.embed(texts.get((int) (i % texts.size())));
+        }
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        List<Thread> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int offset = t;
+            Thread w = new Thread(() -> {
+                for (int i = offset; System.nanoTime() < deadline; i += threads) {
+                    embedder.embed(texts.get(i % texts.size()));
+                    done.incrementAndGet();
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) {
+            try {
+                w.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
     /** Warm-up pass over the first half, then every input once, timed one by one. */
