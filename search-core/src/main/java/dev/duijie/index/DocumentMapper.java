@@ -37,7 +37,17 @@ final class DocumentMapper {
     }
 
     static Document document(Object record) {
+        return document(record, null);
+    }
+
+    /** The record's document; with {@code vectors}, its embedding too (results, needs and experts). */
+    static Document document(Object record, java.util.function.Function<String, float[]> vectors) {
         Document doc = new Document();
+        String embedded = vectors == null ? null : embeddingText(record);
+        if (embedded != null) {
+            doc.add(new org.apache.lucene.document.KnnFloatVectorField(Fields.VECTOR, vectors.apply(embedded),
+                    org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT)); // unit vectors: dot = cosine
+        }
         Kind kind;
         if (record instanceof Result r) {
             kind = result(doc, r);
@@ -57,6 +67,18 @@ final class DocumentMapper {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What is embedded per kind: a result's title and summary, a need's text, an expert's name, areas and bio. */
+    static String embeddingText(Object record) {
+        if (record instanceof Result r) {
+            return r.title() + "\n" + r.summary();
+        } else if (record instanceof Need n) {
+            return n.text();
+        } else if (record instanceof Expert e) {
+            return e.name() + "\n" + String.join("、", e.areas()) + "\n" + (e.bio() == null ? "" : e.bio());
+        }
+        return null;
     }
 
     private static Kind result(Document doc, Result r) {

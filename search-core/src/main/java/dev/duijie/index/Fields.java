@@ -27,6 +27,8 @@ public final class Fields {
     public static final String TRL = "trl";
     /** Results: date; needs: deadline. Epoch day as LongPoint. */
     public static final String DATE = "date";
+    /** The record's embedding (HNSW), present only in indexes built with vectors. */
+    public static final String VECTOR = "vector";
     /** Expert team members of a result, for evidence lookups. */
     public static final String TEAM = "team";
 

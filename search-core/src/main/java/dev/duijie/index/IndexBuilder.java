@@ -34,6 +34,13 @@ public final class IndexBuilder {
     /** As above, reporting the number of records indexed so far to {@code progress} (every 1,000). */
     public static void build(Corpus corpus, Path dir, Vocabulary vocabulary, int threads,
                              java.util.function.LongConsumer progress) throws IOException {
+        build(corpus, dir, vocabulary, threads, progress, null);
+    }
+
+    /** As above; with {@code vectors} (text → unit vector), every result, need and expert also gets its embedding. */
+    public static void build(Corpus corpus, Path dir, Vocabulary vocabulary, int threads,
+                             java.util.function.LongConsumer progress,
+                             java.util.function.Function<String, float[]> vectors) throws IOException {
         Files.createDirectories(dir);
         List<Object> records = new ArrayList<>(corpus.institutions());
         records.addAll(corpus.experts());
@@ -52,7 +59,7 @@ public final class IndexBuilder {
                     int offset = t;
                     parts.add(pool.submit(() -> {
                         for (int i = offset; i < records.size(); i += n) {
-                            writer.addDocument(DocumentMapper.document(records.get(i)));
+                            writer.addDocument(DocumentMapper.document(records.get(i), vectors));
                             long count = done.incrementAndGet();
                             if (count % 1000 == 0) {
                                 progress.accept(count);

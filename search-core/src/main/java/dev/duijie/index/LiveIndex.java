@@ -193,7 +193,8 @@ public final class LiveIndex<T> implements Closeable {
         }
     }
 
-    static boolean hasSegments(Path dir) throws IOException {
+    /** Whether {@code dir} holds a plain Lucene index (no generation layout). */
+    public static boolean hasSegments(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return false;
         }

@@ -184,6 +184,24 @@ public final class Matcher {
         return ids;
     }
 
+    /**
+     * Ids of the {@code depth} records of {@code target} nearest to {@code queryVector} (HNSW over the records'
+     * embeddings; empty for an index built without vectors). The dense mode of the eval command.
+     */
+    public List<String> rankDenseIds(Kind target, float[] queryVector, int depth) throws IOException {
+        if (index.searcher().getIndexReader().leaves().stream()
+                .allMatch(l -> l.reader().getFieldInfos().fieldInfo(Fields.VECTOR) == null)) {
+            return List.of();
+        }
+        Query q = new org.apache.lucene.search.KnnFloatVectorQuery(Fields.VECTOR, queryVector, depth,
+                SearchIndex.kindQuery(target));
+        List<String> ids = new ArrayList<>();
+        for (ScoreDoc sd : index.searcher().search(q, depth).scoreDocs) {
+            ids.add(id(index.record(target, sd.doc)));
+        }
+        return ids;
+    }
+
     /** Expert ids for a text, as {@link #matchExperts} ranks them. */
     public List<String> rankExpertIds(String text, int depth) throws IOException {
         return matchExperts(text, null, Filters.NONE, Math.min(depth, MAX_K)).stream().map(Hit::id).toList();

@@ -11,6 +11,12 @@ import dev.duijie.eval.CslCorpus;
 import dev.duijie.eval.EvalReport;
 import dev.duijie.eval.Evaluator;
 import dev.duijie.eval.Ranker;
+import dev.duijie.eval.Fusion;
+import dev.duijie.embed.Embedder;
+import dev.duijie.embed.EmbeddingCache;
+import dev.duijie.analysis.Vocabulary;
+import dev.duijie.index.IndexBuilder;
+import dev.duijie.index.LiveIndex;
 import dev.duijie.index.IndexHome;
 import dev.duijie.match.MatchConfig;
 import picocli.CommandLine.Command;
@@ -35,7 +41,8 @@ import java.util.concurrent.Callable;
                 "a temporary directory (or --index DIR), ranks every judged query and prints nDCG@10, Recall@50,",
                 "MRR@10 and P@5 per mode and query type (need → result, need → expert, staff query) and per half",
                 "(tuning / reporting, fixed by id). Works on any corpus in the Duijie format.",
-                "Modes: lexical (available), dense and hybrid (need the embedding model; not in this build).",
+                "Modes: lexical; dense (bge-small-zh embeddings, HNSW) and hybrid (reciprocal-rank fusion of the two),",
+                "which embed the corpus once (cached in --embedding-cache) and are skipped when the model is unavailable.",
                 "--csl evaluates the three CSL-dev styles from ../shared/data/csl-dev instead (skipped if absent)."})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "DIR", description = "judged corpus (default: the bundled corpus)")
@@ -60,6 +67,17 @@ final class EvalCommand implements Callable<Integer> {
             description = "override a ranking weight of MatchConfig for this run, e.g. --set synonymWeight=0 (repeatable)")
     Map<String, Double> overrides = new LinkedHashMap<>();
 
+    @Option(names = "--embedding-cache", paramLabel = "DIR", defaultValue = "data/embeddings",
+            description = "where computed embeddings are kept between runs (default: ${DEFAULT-VALUE})")
+    Path embeddingCache;
+
+    @Option(names = "--rrf-k", defaultValue = "20", description = "k of reciprocal-rank fusion (default: ${DEFAULT-VALUE})")
+    int rrfK;
+
+    @Option(names = "--dense-weight", defaultValue = "0.5",
+            description = "weight of the dense ranking in hybrid fusion, lexical = 1 (default: ${DEFAULT-VALUE})")
+    double denseWeight;
+
     @Option(names = "--csl", description = "evaluate on CSL-dev (keywords → paper, title → abstract, first sentence → rest)")
     boolean csl;
 
@@ -68,11 +86,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("lexical", "all").contains(mode)) {
-            if (List.of("dense", "hybrid").contains(mode)) {
-                throw new ParameterException(spec.commandLine(), "mode " + mode
-                        + " needs the embedding model, which this build does not have yet; use lexical");
-            }
+        if (!List.of("lexical", "dense", "hybrid", "all").contains(mode)) {
             throw new ParameterException(spec.commandLine(), "--mode must be lexical, dense, hybrid or all");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -140,17 +154,51 @@ final class EvalCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--set " + e.getKey() + ": " + ex.getMessage());
             }
         }
-        try (Duijie duijie = IndexHome.at(target).hasPointer() ? Duijie.open(target, config) : Duijie.build(c, target, config);
-             BaselineRanker base = baseline ? new BaselineRanker(c) : null) {
-            Map<String, Ranker> modes = new LinkedHashMap<>();
-            modes.put("lexical", (type, qid, text, depth) -> switch (type) {
-                case NEED_RESULT, STAFF_QUERY -> duijie.matcher().rankIds(Kind.RESULT, text, depth);
-                case NEED_EXPERT -> duijie.matcher().rankExpertIds(text, depth);
-            });
-            if (base != null) {
-                modes.put("baseline", base);
+        boolean wantDense = !mode.equals("lexical");
+        java.util.Optional<Embedder> embedder = wantDense ? Embedder.tryOpen() : java.util.Optional.empty();
+        if (wantDense && embedder.isEmpty()) {
+            spec.commandLine().getErr().println("eval: embedding model unavailable; dense and hybrid skipped (lexical only)");
+        }
+        try (EmbeddingCache cache = embedder.isPresent()
+                ? EmbeddingCache.open(embeddingCache, embedder.get().modelId(), embedder.get().dimension()) : null) {
+            java.util.function.Function<String, float[]> vectors = cache == null ? null
+                    : text -> cache.get(text, embedder.get()::embed);
+            if (!IndexHome.at(target).hasPointer() && !LiveIndex.hasSegments(target)) {
+                IndexBuilder.build(c, target, Vocabulary.bundled(), Runtime.getRuntime().availableProcessors(),
+                        done -> { }, vectors);
             }
-            return new EvalReport(name).addAll(new Evaluator(c).evaluate(modes));
+            try (Duijie duijie = Duijie.open(target, config);
+                 BaselineRanker base = baseline ? new BaselineRanker(c) : null) {
+                Ranker lexical = (type, qid, text, depth) -> switch (type) {
+                    case NEED_RESULT, STAFF_QUERY -> duijie.matcher().rankIds(Kind.RESULT, text, depth);
+                    case NEED_EXPERT -> duijie.matcher().rankExpertIds(text, depth);
+                };
+                Map<String, Ranker> modes = new LinkedHashMap<>();
+                if (!mode.equals("dense") && !mode.equals("hybrid")) {
+                    modes.put("lexical", lexical);
+                }
+                if (vectors != null) {
+                    Ranker dense = (type, qid, text, depth) -> duijie.matcher().rankDenseIds(
+                            type == dev.duijie.eval.QueryType.NEED_EXPERT ? Kind.EXPERT : Kind.RESULT, vectors.apply(text), depth);
+                    if (!mode.equals("hybrid")) {
+                        modes.put("dense", dense);
+                    }
+                    if (!mode.equals("dense")) {
+                        modes.put("hybrid", (type, qid, text, depth) -> Fusion.rrf(
+                                List.of(lexical.rank(type, qid, text, 100), dense.rank(type, qid, text, 100)),
+                                List.of(1.0, denseWeight), rrfK, depth));
+                    }
+                }
+                if (base != null) {
+                    modes.put("baseline", base);
+                }
+                EvalReport report = new EvalReport(name).addAll(new Evaluator(c).evaluate(modes));
+                if (cache != null) {
+                    spec.commandLine().getErr().printf("eval: %d texts embedded, %d from the cache%n", cache.computed(),
+                            cache.size() - cache.computed());
+                }
+                return report;
+            }
         } finally {
             if (tmp != null) {
                 IndexHome.deleteTree(tmp);

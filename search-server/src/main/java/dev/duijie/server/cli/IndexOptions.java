@@ -5,6 +5,7 @@ import dev.duijie.corpus.CorpusLoader;
 import dev.duijie.corpus.LoadReport;
 import dev.duijie.data.BundledCorpus;
 import dev.duijie.index.IndexHome;
+import dev.duijie.index.LiveIndex;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class IndexOptions {
     /** Opens the index, building it first from the corpus when the directory holds none. */
     Duijie open(PrintWriter log) throws IOException {
         Path dir = indexDir();
-        if (IndexHome.at(dir).hasPointer() || hasSegments(dir)) {
+        if (IndexHome.at(dir).hasPointer() || LiveIndex.hasSegments(dir)) {
             return Duijie.open(dir);
         }
         Path source = corpus != null ? corpus : BundledCorpus.directory();
@@ -47,14 +48,5 @@ final class IndexOptions {
         Duijie duijie = Duijie.build(report.corpus(), dir);
         log.printf("duijie: indexed %s in %.1f s%n", report.summary(), (System.nanoTime() - t0) / 1e9);
         return duijie;
-    }
-
-    static boolean hasSegments(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (var files = Files.list(dir)) {
-            return files.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
-        }
     }
 }
