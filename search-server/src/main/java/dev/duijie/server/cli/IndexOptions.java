@@ -4,6 +4,8 @@ import dev.duijie.Duijie;
 import dev.duijie.corpus.CorpusLoader;
 import dev.duijie.corpus.LoadReport;
 import dev.duijie.data.BundledCorpus;
+import dev.duijie.analysis.Vocabulary;
+import dev.duijie.index.Generations;
 import dev.duijie.index.IndexHome;
 import dev.duijie.index.LiveIndex;
 import picocli.CommandLine.Option;
@@ -45,8 +47,17 @@ final class IndexOptions {
             throw new IOException("the corpus has errors; fix them or run ./duijie validate " + source);
         }
         long t0 = System.nanoTime();
-        Duijie duijie = Duijie.build(report.corpus(), dir);
+        var corpus = report.corpus();
+        ReindexCommand.ConsoleProgress progress = new ReindexCommand.ConsoleProgress(log, "duijie");
+        progress.phase("index", corpus.results().size() + corpus.needs().size() + corpus.experts().size()
+                + corpus.institutions().size());
+        IndexHome home = IndexHome.at(dir);
+        try (IndexHome.Lock lock = home.lock()) {
+            home.switchTo(Generations.build(home, corpus, java.util.List.of(), Vocabulary.bundled(), java.util.List.of(),
+                    Runtime.getRuntime().availableProcessors(), progress::progress));
+        }
+        progress.phase(null, 0);
         log.printf("duijie: indexed %s in %.1f s%n", report.summary(), (System.nanoTime() - t0) / 1e9);
-        return duijie;
+        return Duijie.open(dir);
     }
 }

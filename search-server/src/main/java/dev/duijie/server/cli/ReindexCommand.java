@@ -73,7 +73,7 @@ final class ReindexCommand implements Callable<Integer> {
         Path reports = index.resolve("reports");
         Path rejectsFile = rejects != null ? rejects : reports.resolve("rejects.txt");
         Path reportFile = report != null ? report : reports.resolve("reindex.json");
-        Progress progress = new ConsoleProgress(spec.commandLine().getErr());
+        Progress progress = new ConsoleProgress(spec.commandLine().getErr(), "duijie reindex");
         ReindexReport r = Reindexer.run(new Reindexer.Options(from, index, lexicons, maxRejectRatio, keep, qualityMargin,
                 rejectsFile, Runtime.getRuntime().availableProcessors(), progress, encoding));
         try {
@@ -90,14 +90,16 @@ final class ReindexCommand implements Callable<Integer> {
     /** A progress line with rate and ETA on a terminal; otherwise a log line per phase and every 10 s. */
     static final class ConsoleProgress implements Progress {
         private final PrintWriter err;
+        private final String label;
         private final boolean terminal = System.console() != null;
         private String phase;
         private long total;
         private long start;
         private long lastPrint;
 
-        ConsoleProgress(PrintWriter err) {
+        ConsoleProgress(PrintWriter err, String label) {
             this.err = err;
+            this.label = label;
         }
 
         @Override
@@ -109,7 +111,7 @@ final class ReindexCommand implements Callable<Integer> {
             this.total = total;
             this.start = System.nanoTime();
             if (name != null) {
-                err.println("duijie reindex: " + name + (total > 0 ? " (" + total + " records)" : "") + " …");
+                err.println(label + ": " + name + (total > 0 ? " (" + total + " records)" : "") + " …");
                 err.flush();
             }
         }
@@ -128,7 +130,7 @@ final class ReindexCommand implements Callable<Integer> {
             if (terminal) {
                 err.print("\r" + line);
             } else {
-                err.println("duijie reindex: " + line);
+                err.println(label + ": " + line);
             }
             err.flush();
         }
