@@ -57,7 +57,8 @@ final class KeyTerms {
             a[0] = Math.max(a[0], base);
             a[1]++;
         }
-        record Candidate(String term, double weight, double idf, int position) {
+        // rank = weight × idf, or, for a term only reachable through synonyms, its synonyms' best idf; computed once.
+        record Candidate(String term, double weight, double idf, int position, double rank) {
         }
         List<Candidate> candidates = new ArrayList<>();
         acc.forEach((term, a) -> {
@@ -65,12 +66,11 @@ final class KeyTerms {
             double termIdf = idf.applyAsDouble(term);
             boolean hasSynonyms = config.synonymWeight() > 0 && !vocabulary.synonyms().alternatives(term).isEmpty();
             if (termIdf > 0 || hasSynonyms) {
-                candidates.add(new Candidate(term, weight, termIdf, (int) a[2]));
+                candidates.add(new Candidate(term, weight, termIdf, (int) a[2],
+                        weight * Math.max(termIdf, bestSynonymIdf(term, vocabulary, config, idf))));
             }
         });
-        // Rank by weight × idf; a term only reachable through synonyms ranks by its synonyms' best idf.
-        candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.weight() * Math.max(c.idf(),
-                bestSynonymIdf(c.term(), vocabulary, config, idf))));
+        candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.rank()));
         List<KeyTerm> out = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         for (Candidate c : candidates.subList(0, Math.min(config.maxTerms(), candidates.size()))) {

@@ -77,6 +77,20 @@ public final class Matcher {
     /** Experts for a need text: their own profile combined with the evidence of their matching results. */
     public List<Hit> matchExperts(String text, Object context, Filters filters, int k) throws IOException {
         checkK(k);
+        ExpertRanking ranked = rankExperts(text, filters, k);
+        List<Hit> hits = new ArrayList<>(ranked.hits().size());
+        for (Hit h : ranked.hits()) {
+            hits.add(explainer.explain(Kind.EXPERT, h.id(), h.record(), h.score(), h.matchPercent(), ranked.terms(),
+                    context, h.evidence()));
+        }
+        return hits;
+    }
+
+    /** Experts as bare hits (record, score, 匹配度, evidence) and the profile query's key terms, unexplained. */
+    private record ExpertRanking(List<Hit> hits, List<KeyTerms.KeyTerm> terms) {
+    }
+
+    private ExpertRanking rankExperts(String text, Filters filters, int k) throws IOException {
         String query = clean(text, MAX_TEXT_CHARS);
         Ranking results = rank(Kind.RESULT, query, filters, config.evidenceDepth(), false);
         Filters expertFilters = Filters.NONE.withInstitutions(filters.institutions().toArray(String[]::new));
@@ -131,10 +145,10 @@ public final class Matcher {
                 continue; // a team member missing from experts, or outside the institution filter
             }
             double score = combined.get(id);
-            hits.add(explainer.explain(Kind.EXPERT, id, record, score, (int) Math.round(100 * score),
-                    profiles.terms(), context, evidence.getOrDefault(id, List.of())));
+            hits.add(new Hit(Kind.EXPERT, id, expert.name(), score, (int) Math.round(100 * score), List.of(), List.of(),
+                    List.of(), record, evidence.getOrDefault(id, List.of())));
         }
-        return hits;
+        return new ExpertRanking(hits, profiles.terms());
     }
 
     /** A short staff query over one kind, one page, with facet counts over all matches. */
@@ -204,7 +218,7 @@ public final class Matcher {
 
     /** Expert ids for a text, as {@link #matchExperts} ranks them. */
     public List<String> rankExpertIds(String text, int depth) throws IOException {
-        return matchExperts(text, null, Filters.NONE, Math.min(depth, MAX_K)).stream().map(Hit::id).toList();
+        return rankExperts(text, Filters.NONE, Math.min(depth, MAX_K)).hits().stream().map(Hit::id).toList();
     }
 
     Ranking rank(Kind target, String text, Filters filters, int depth, boolean facets) throws IOException {

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The HTTP server: the JSON API (documented at {@code /openapi.json}), the staff page at {@code /} and
@@ -253,28 +252,13 @@ public final class DuijieServer implements AutoCloseable {
         }
     }
 
-    private Map<String, Supplier<Number>> gauges() {
-        Map<String, Supplier<Number>> g = new LinkedHashMap<>();
-        for (Kind k : Kind.values()) {
-            g.put("duijie_index_documents{kind=\"" + k.plural() + "\"}", () -> {
-                try {
-                    return duijie.counts().get(k);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        g.put("duijie_index_size_bytes", () -> {
-            try {
-                return duijie.indexSizeBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        g.put("duijie_index_generation", () -> {
-            String digits = duijie.generation().replaceAll("\\D", "");
-            return digits.isEmpty() ? 0 : Long.parseLong(digits);
-        });
+    /** Index gauges, read once per scrape: documents per kind, size on disk, generation number. */
+    private Map<String, Number> gauges() throws IOException {
+        Map<String, Number> g = new LinkedHashMap<>();
+        duijie.counts().forEach((k, n) -> g.put("duijie_index_documents{kind=\"" + k.plural() + "\"}", n));
+        g.put("duijie_index_size_bytes", duijie.indexSizeBytes());
+        String digits = duijie.generation().replaceAll("\\D", "");
+        g.put("duijie_index_generation", digits.isEmpty() ? 0 : Long.parseLong(digits));
         return g;
     }
 

@@ -3,7 +3,6 @@ package dev.duijie.server.http;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
 
 /**
  * Per-route request counters and latency histograms in Prometheus text format (version 0.0.4). Written by hand:
@@ -46,8 +45,8 @@ final class RouteMetrics {
         latency.computeIfAbsent(route, r -> new Histogram()).observe(seconds);
     }
 
-    /** The exposition text, with {@code gauges} (name → value supplier, with optional {label="…"}) appended. */
-    String scrape(Map<String, Supplier<Number>> gauges) {
+    /** The exposition text, with {@code gauges} (name, with optional {label="…"}, → value) appended. */
+    String scrape(Map<String, Number> gauges) {
         StringBuilder sb = new StringBuilder();
         sb.append("# HELP duijie_http_requests_total HTTP requests by method, route and status.\n");
         sb.append("# TYPE duijie_http_requests_total counter\n");
@@ -78,7 +77,7 @@ final class RouteMetrics {
             if (typed.add(family)) {
                 sb.append("# TYPE ").append(family).append(" gauge\n");
             }
-            sb.append(name).append(' ').append(value.get()).append('\n');
+            sb.append(name).append(' ').append(value).append('\n');
         });
         return sb.toString();
     }
