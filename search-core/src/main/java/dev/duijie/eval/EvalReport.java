@@ -65,12 +65,12 @@ public final class EvalReport {
     /** A row per mode × group, metrics with 4 decimals, then a line per mode with its no-answer counts. */
     public void printTable(PrintWriter out) {
         int modeWidth = Math.max(8, results.stream().mapToInt(r -> r.mode().length()).max().orElse(0));
-        String rowFormat = "%-" + modeWidth + "s  %-22s %9s %10s %8s %8s %8s%n";
+        String rowFormat = "%-" + modeWidth + "s  %-22s %9s %10s %8s %8s %9s %8s%n";
         out.printf(Locale.ROOT, "corpus: %s%n", corpus);
-        out.printf(Locale.ROOT, rowFormat, "mode", "group", "nDCG@10", "Recall@50", "MRR@10", "P@5", "queries");
+        out.printf(Locale.ROOT, rowFormat, "mode", "group", "nDCG@10", "Recall@50", "MRR@10", "P@5", "Judged@10", "queries");
         for (EvalResult r : results) {
             r.summary().forEach((group, s) -> out.printf(Locale.ROOT, rowFormat, r.mode(), group,
-                    f(s.ndcg10()), f(s.recall50()), f(s.mrr10()), f(s.p5()), s.queries()));
+                    f(s.ndcg10()), f(s.recall50()), f(s.mrr10()), f(s.p5()), f(s.judged10()), s.queries()));
         }
         for (EvalResult r : results) {
             StringBuilder line = new StringBuilder("no-answer (").append(r.mode()).append("): ");
@@ -100,7 +100,7 @@ public final class EvalReport {
             ObjectNode mode = modes.putObject(r.mode());
             r.summary().forEach((group, s) -> {
                 ObjectNode g = mode.putObject(group);
-                metrics(g, s.ndcg10(), s.recall50(), s.mrr10(), s.p5());
+                metrics(g, s.ndcg10(), s.recall50(), s.mrr10(), s.p5(), s.judged10());
                 g.put("queries", s.queries());
             });
         }
@@ -112,17 +112,18 @@ public final class EvalReport {
                 q.put("qid", row.qid());
                 q.put("type", row.type().label());
                 q.put("half", row.half().label());
-                metrics(q, row.ndcg10(), row.recall50(), row.mrr10(), row.p5());
+                metrics(q, row.ndcg10(), row.recall50(), row.mrr10(), row.p5(), row.judged10());
             }
         }
         return root;
     }
 
-    private static void metrics(ObjectNode node, double ndcg, double recall, double mrr, double p) {
+    private static void metrics(ObjectNode node, double ndcg, double recall, double mrr, double p, double judged) {
         node.put("ndcg@10", ndcg);
         node.put("recall@50", recall);
         node.put("mrr@10", mrr);
         node.put("p@5", p);
+        node.put("judged@10", judged);
     }
 
     private static String f(double v) {

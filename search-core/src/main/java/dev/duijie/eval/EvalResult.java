@@ -38,6 +38,7 @@ public record EvalResult(String mode, List<QueryRow> rows, Map<QueryType, Intege
         double recall = 0;
         double mrr = 0;
         double p = 0;
+        double judged = 0;
         int n = 0;
         for (QueryRow r : rows) {
             if ((type == null || r.type() == type) && (half == null || r.half() == half)) {
@@ -45,10 +46,12 @@ public record EvalResult(String mode, List<QueryRow> rows, Map<QueryType, Intege
                 recall += r.recall50();
                 mrr += r.mrr10();
                 p += r.p5();
+                judged += r.judged10();
                 n++;
             }
         }
-        return n == 0 ? new Scores(0, 0, 0, 0, 0) : new Scores(ndcg / n, recall / n, mrr / n, p / n, n);
+        return n == 0 ? new Scores(0, 0, 0, 0, 0, 0)
+                : new Scores(ndcg / n, recall / n, mrr / n, p / n, judged / n, n);
     }
 
     /**

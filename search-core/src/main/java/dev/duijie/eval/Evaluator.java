@@ -86,7 +86,8 @@ public final class Evaluator {
             Map<String, Integer> g = q.grades();
             rows.add(new QueryRow(mode, q.qid(), q.type(), q.half(),
                     Metrics.ndcgAt(ranking, g, 10), Metrics.recallAt(ranking, g, 50),
-                    Metrics.mrrAt(ranking, g, 10), Metrics.precisionAt(ranking, g, 5)));
+                    Metrics.mrrAt(ranking, g, 10), Metrics.precisionAt(ranking, g, 5),
+                    Metrics.judgedAt(ranking, g, 10)));
         }
         return new EvalResult(mode, rows, noAnswer);
     }

@@ -69,6 +69,15 @@ public final class Metrics {
         return (double) relevantIn(top(ranking, k), grades) / k;
     }
 
+    /**
+     * Judged docs (any grade, 0 included) in the top k divided by k: how far a ranking strays outside the judged
+     * pools. A low value means unjudged docs count as misses, so the other metrics under-rate that ranking.
+     */
+    public static double judgedAt(List<String> ranking, Map<String, Integer> grades, int k) {
+        checkK(k);
+        return top(ranking, k).stream().filter(grades::containsKey).count() / (double) k;
+    }
+
     /** Whether any judged doc is relevant; queries without one cannot be scored by recall or MRR. */
     public static boolean hasRelevant(Map<String, Integer> grades) {
         return grades.values().stream().anyMatch(g -> g != null && g >= RELEVANT_GRADE);

@@ -7,7 +7,8 @@ package dev.duijie.eval;
  * @param recall50 Recall@50
  * @param mrr10    MRR@10
  * @param p5       P@5
+ * @param judged10 Judged@10 (share of the top 10 that was judged; see {@link Metrics#judgedAt})
  * @param queries  number of queries averaged; 0 gives all-zero metrics
  */
-public record Scores(double ndcg10, double recall50, double mrr10, double p5, int queries) {
+public record Scores(double ndcg10, double recall50, double mrr10, double p5, double judged10, int queries) {
 }

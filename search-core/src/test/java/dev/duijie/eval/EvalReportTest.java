@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvalReportTest {
-    private static final List<String> METRICS = List.of("ndcg@10", "recall@50", "mrr@10", "p@5");
+    private static final List<String> METRICS = List.of("ndcg@10", "recall@50", "mrr@10", "p@5", "judged@10");
 
     @TempDir
     Path dir;
@@ -26,17 +26,17 @@ class EvalReportTest {
     /** "N1" is in the tuning half, "N001" in the reporting half (see HalfTest). */
     private static EvalResult lexical() {
         return new EvalResult("lexical", List.of(
-                new QueryRow("lexical", "N1", QueryType.NEED_RESULT, Half.TUNING, 1.0, 1.0, 1.0, 0.2),
-                new QueryRow("lexical", "N001", QueryType.NEED_RESULT, Half.REPORTING, 0.5, 0.5, 0.5, 0.4),
-                new QueryRow("lexical", "N1", QueryType.NEED_EXPERT, Half.TUNING, 0.25, 1.0, 0.25, 0.0),
-                new QueryRow("lexical", "Q1", QueryType.STAFF_QUERY, Half.TUNING, 0.0, 0.0, 0.0, 0.0)),
+                new QueryRow("lexical", "N1", QueryType.NEED_RESULT, Half.TUNING, 1.0, 1.0, 1.0, 0.2, 1.0),
+                new QueryRow("lexical", "N001", QueryType.NEED_RESULT, Half.REPORTING, 0.5, 0.5, 0.5, 0.4, 1.0),
+                new QueryRow("lexical", "N1", QueryType.NEED_EXPERT, Half.TUNING, 0.25, 1.0, 0.25, 0.0, 1.0),
+                new QueryRow("lexical", "Q1", QueryType.STAFF_QUERY, Half.TUNING, 0.0, 0.0, 0.0, 0.0, 1.0)),
                 Map.of(QueryType.STAFF_QUERY, 2));
     }
 
     /** A baseline that has no experts: its mode must not list need-expert. */
     private static EvalResult baseline() {
         return new EvalResult("baseline", List.of(
-                new QueryRow("baseline", "N1", QueryType.NEED_RESULT, Half.TUNING, 0.75, 1.0, 0.5, 0.2)),
+                new QueryRow("baseline", "N1", QueryType.NEED_RESULT, Half.TUNING, 0.75, 1.0, 0.5, 0.2, 1.0)),
                 Map.of());
     }
 
@@ -64,7 +64,7 @@ class EvalReportTest {
                 "all/tuning", "all/reporting"), keys(lex));
         for (String group : keys(lex)) {
             JsonNode g = lex.get(group);
-            assertEquals(List.of("ndcg@10", "recall@50", "mrr@10", "p@5", "queries"), keys(g), group);
+            assertEquals(List.of("ndcg@10", "recall@50", "mrr@10", "p@5", "judged@10", "queries"), keys(g), group);
             for (String m : METRICS) {
                 assertTrue(g.get(m).isNumber(), group + " " + m);
             }
@@ -83,7 +83,7 @@ class EvalReportTest {
         assertTrue(perQuery.isArray());
         assertEquals(5, perQuery.size());
         JsonNode first = perQuery.get(0);
-        assertEquals(List.of("mode", "qid", "type", "half", "ndcg@10", "recall@50", "mrr@10", "p@5"), keys(first));
+        assertEquals(List.of("mode", "qid", "type", "half", "ndcg@10", "recall@50", "mrr@10", "p@5", "judged@10"), keys(first));
         assertEquals("lexical", first.get("mode").asText());
         assertEquals("N1", first.get("qid").asText());
         assertEquals("need-result", first.get("type").asText());

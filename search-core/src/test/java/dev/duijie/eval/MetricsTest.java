@@ -67,6 +67,14 @@ class MetricsTest {
     }
 
     @Test
+    void judgedCountsZeroGradesAndDividesByK() {
+        Map<String, Integer> grades = Map.of("a", 3, "b", 0);
+        assertEquals(0.2, Metrics.judgedAt(List.of("a", "b"), grades, 10), EPS);
+        assertEquals(0.1, Metrics.judgedAt(List.of("x", "b", "b", "y"), grades, 10), EPS);
+        assertEquals(0.0, Metrics.judgedAt(List.of("x", "y"), grades, 10), EPS);
+    }
+
+    @Test
     void duplicatesCountOnce() {
         Map<String, Integer> grades = Map.of("a", 2, "b", 2);
         List<String> repeated = List.of("a", "a", "a", "a", "a");
