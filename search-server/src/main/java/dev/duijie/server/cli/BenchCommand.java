@@ -36,7 +36,9 @@ import java.util.concurrent.Callable;
                 "  match     latency p50/p95/p99 of need → results (every bundled need's text), need → experts,",
                 "            result → needs and short staff queries (the results' keywords), 1 thread, after warm-up",
                 "  embed     texts/s of the bge-small-zh embedder: short texts (result keywords) and 300-character",
-                "            texts (result summaries cut to 300), 1 and 2 threads, one model call per text"})
+                "            texts (result summaries cut to 300), 1 and 2 threads, one model call per text",
+                "  vectors   float32 vs int8 HNSW on the bundled corpus's embeddings (cached in data/embeddings):",
+                "            recall@10 against exact search, index size, build time, query latency"})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", defaultValue = "analysis,match", split = ",",
             description = "parts to run (default: ${DEFAULT-VALUE})")
@@ -59,6 +61,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (parts.contains("embed")) {
             embed(out);
+        }
+        if (parts.contains("vectors")) {
+            VectorsBench.run(CorpusLoader.load(BundledCorpus.directory()).corpus(), Path.of("data/embeddings"), out);
         }
         return 0;
     }
