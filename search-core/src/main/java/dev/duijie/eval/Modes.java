@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The retrieval modes of one index, each the product's own ranking: {@code lexical} (embeddings off),
- * {@code dense} (hybrid with all weight on the dense side), {@code hybrid} (as served) and {@code rrf}
+ * {@code dense} (hybrid with all weight on the dense side and no lexical feedback: embeddings alone), {@code hybrid} (as served) and {@code rrf}
  * (reciprocal-rank fusion of lexical and dense, kept for comparison with the served fusion). Without semantic
  * matching (see {@link #semantic()}) only lexical is available. Used by {@code ./duijie eval} and the regression gate.
  */
@@ -39,7 +39,8 @@ public final class Modes implements Closeable {
         Duijie hyb = null;
         try {
             hyb = Duijie.open(index, options);
-            Duijie den = Duijie.open(index, options.withConfig(options.config().with("denseWeight", 1)));
+            Duijie den = Duijie.open(index,
+                    options.withConfig(options.config().with("denseWeight", 1).with("feedbackWeight", 0)));
             return new Modes(lex, hyb, den);
         } catch (IOException | RuntimeException e) {
             lex.close();

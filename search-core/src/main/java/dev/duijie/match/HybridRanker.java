@@ -11,10 +11,16 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.PriorityQueue;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +39,9 @@ import java.util.function.IntFunction;
  * while rank fusion only orders; both were measured (docs/quality.md).
  */
 final class HybridRanker {
+    /** Candidate records up to which the dense side is searched exactly instead of through the HNSW graph. */
+    static final int EXACT_BELOW = 20_000;
+
     private HybridRanker() {
     }
 
@@ -48,15 +57,16 @@ final class HybridRanker {
                            int depth, MatchConfig config, IntFunction<String> idOf) throws IOException {
         int n = Math.max(depth, config.fusionDepth());
         Map<Integer, double[]> scores = new HashMap<>(); // doc → {lexical L, cosine}; NaN = not yet known
-        for (ScoreDoc sd : searcher.search(lexical, n).scoreDocs) {
+        ScoreDoc[] lexTop = searcher.search(lexical, n).scoreDocs;
+        for (ScoreDoc sd : lexTop) {
             scores.put(sd.doc, new double[]{normalisedLexical(sd.score, reference, config), Double.NaN});
         }
-        for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, n, filter), n).scoreDocs) {
-            // DOT_PRODUCT similarity scores (1 + dot) / 2; vectors are unit length, so dot is the cosine.
-            scores.computeIfAbsent(sd.doc, d -> new double[]{Double.NaN, Double.NaN})[1] = 2.0 * sd.score - 1;
+        float[] query = withFeedback(searcher, vector, lexTop, config);
+        for (ScoreDoc sd : nearest(searcher, query, filter, n)) {
+            scores.computeIfAbsent(sd.doc, d -> new double[]{Double.NaN, Double.NaN})[1] = sd.score;
         }
         fillLexical(searcher, lexical, scores, reference, config, idOf);
-        fillCosines(searcher, vector, scores);
+        fillCosines(searcher, query, scores);
         double alpha = config.denseWeight();
         List<ScoreDoc> fused = new ArrayList<>(scores.size());
         for (Map.Entry<Integer, double[]> e : scores.entrySet()) {
@@ -66,6 +76,44 @@ final class HybridRanker {
         }
         fused.sort(Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
         return fused.subList(0, Math.min(depth, fused.size())).toArray(ScoreDoc[]::new);
+    }
+
+    /**
+     * The {@code n} records under {@code filter} nearest to {@code query}, scored by cosine. Exact below
+     * {@link #EXACT_BELOW} candidates — complete and deterministic (an HNSW graph built by concurrent indexing threads
+     * differs from build to build), and cheap: 2,000 × 512 multiply-adds take about a millisecond — HNSW above.
+     */
+    private static ScoreDoc[] nearest(IndexSearcher searcher, float[] query, Query filter, int n) throws IOException {
+        if (searcher.count(filter) > EXACT_BELOW) {
+            ScoreDoc[] top = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, query, n, filter), n).scoreDocs;
+            for (ScoreDoc sd : top) {
+                sd.score = 2 * sd.score - 1; // DOT_PRODUCT scores (1 + dot) / 2; unit vectors: dot = cosine
+            }
+            return top;
+        }
+        Weight weight = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1);
+        PriorityQueue<ScoreDoc> best = new PriorityQueue<>(n + 1,
+                Comparator.comparingDouble((ScoreDoc sd) -> sd.score).thenComparingInt(sd -> -sd.doc));
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+            if (scorer == null || values == null) {
+                continue;
+            }
+            DocIdSetIterator docs = scorer.iterator();
+            for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+                int at = values.docID() < d ? values.advance(d) : values.docID();
+                if (at == d) {
+                    best.add(new ScoreDoc(leaf.docBase + d, (float) dot(query, values.vectorValue())));
+                    if (best.size() > n) {
+                        best.poll();
+                    }
+                }
+            }
+        }
+        ScoreDoc[] out = best.toArray(ScoreDoc[]::new);
+        Arrays.sort(out, Comparator.comparingDouble((ScoreDoc sd) -> -sd.score).thenComparingInt(sd -> sd.doc));
+        return out;
     }
 
     static double normalisedLexical(double score, double reference, MatchConfig config) {
@@ -123,6 +171,43 @@ final class HybridRanker {
                 }
             }
         }
+    }
+
+    /**
+     * Pseudo-relevance feedback in embedding space (Rocchio): the query vector plus
+     * {@link MatchConfig#feedbackWeight} × the mean vector of the top {@link MatchConfig#feedbackDocs} lexical hits,
+     * re-normalised. A shop-floor need and a paper-style summary embed far apart; the best lexical hit is written in
+     * the corpus's own register and pulls the query towards it. Costs no model call.
+     */
+    private static float[] withFeedback(IndexSearcher searcher, float[] vector, ScoreDoc[] lexical, MatchConfig config)
+            throws IOException {
+        int m = Math.min(config.feedbackDocs(), lexical.length);
+        if (m == 0 || config.feedbackWeight() == 0) {
+            return vector;
+        }
+        float[] q = vector.clone();
+        for (int i = 0; i < m; i++) {
+            float[] v = vectorOf(searcher, lexical[i].doc);
+            if (v != null) {
+                for (int j = 0; j < q.length; j++) {
+                    q[j] += (float) (config.feedbackWeight() / m) * v[j];
+                }
+            }
+        }
+        double norm = Math.sqrt(dot(q, q));
+        for (int j = 0; j < q.length; j++) {
+            q[j] /= (float) norm;
+        }
+        return q;
+    }
+
+    /** The stored embedding of a top-level doc, or {@code null} when it has none. */
+    private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+        int local = doc - leaf.docBase;
+        return values != null && values.advance(local) == local ? values.vectorValue().clone() : null;
     }
 
     private static double dot(float[] a, float[] b) {

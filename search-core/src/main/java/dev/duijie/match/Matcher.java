@@ -115,7 +115,8 @@ public final class Matcher {
         Ranking profiles = rank(Kind.EXPERT, query, expertFilters, config.evidenceDepth(), false, vector);
 
         Map<String, List<Hit>> evidence = new LinkedHashMap<>();
-        double bestResult = results.docs().length == 0 ? 1 : results.docs()[0].score;
+        // Normalisers guard against 0: a fused ranking may score everything 0 (no cosine above the floor).
+        double bestResult = results.docs().length == 0 || results.docs()[0].score <= 0 ? 1 : results.docs()[0].score;
         for (ScoreDoc sd : results.docs()) {
             Result r = (Result) index.record(Kind.RESULT, sd.doc);
             Hit light = new Hit(Kind.RESULT, r.id(), r.title(), sd.score, results.percent(sd.score, config), List.of(),
@@ -125,7 +126,7 @@ public final class Matcher {
             }
         }
         Map<String, Double> profile = new HashMap<>();
-        double bestProfile = profiles.docs().length == 0 ? 1 : profiles.docs()[0].score;
+        double bestProfile = profiles.docs().length == 0 || profiles.docs()[0].score <= 0 ? 1 : profiles.docs()[0].score;
         for (ScoreDoc sd : profiles.docs()) {
             profile.put(id(index.record(Kind.EXPERT, sd.doc)), sd.score / bestProfile);
         }
@@ -214,23 +215,6 @@ public final class Matcher {
         Ranking r = rank(target, query, Filters.NONE, depth, false, queryVector(query));
         List<String> ids = new ArrayList<>();
         for (ScoreDoc sd : r.docs()) {
-            ids.add(id(index.record(target, sd.doc)));
-        }
-        return ids;
-    }
-
-    /**
-     * Ids of the {@code depth} records of {@code target} nearest to the text's embedding (HNSW; empty for a
-     * lexical matcher). The dense mode of the eval command.
-     */
-    public List<String> rankDenseIds(Kind target, String text, int depth) throws IOException {
-        if (!hybrid()) {
-            return List.of();
-        }
-        Query q = new org.apache.lucene.search.KnnFloatVectorQuery(Fields.VECTOR,
-                queryVectors.apply(clean(text, MAX_TEXT_CHARS)), depth, SearchIndex.kindQuery(target));
-        List<String> ids = new ArrayList<>();
-        for (ScoreDoc sd : index.searcher().search(q, depth).scoreDocs) {
             ids.add(id(index.record(target, sd.doc)));
         }
         return ids;

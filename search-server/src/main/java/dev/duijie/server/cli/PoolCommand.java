@@ -16,7 +16,7 @@ import dev.duijie.eval.BaselineRanker;
 import dev.duijie.eval.Pooler;
 import dev.duijie.eval.QueryType;
 import dev.duijie.eval.Ranker;
-import dev.duijie.match.MatchConfig;
+import dev.duijie.eval.Modes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code ./duijie pool}: judging pools for building a judged set (see corpus/README.md). */
@@ -74,17 +75,14 @@ final class PoolCommand implements Callable<Integer> {
         Corpus c = CorpusLoader.load(corpus != null ? corpus : BundledCorpus.directory()).corpus();
         Path tmp = Files.createTempDirectory("duijie-pool");
         Duijie.Options options = Duijie.Options.DEFAULT.withEmbeddingCache(embeddingCache);
-        try (Duijie hybrid = Duijie.build(c, tmp, options, done -> { });
-             Duijie lexical = Duijie.open(tmp, options.withoutEmbeddings());
-             Duijie dense = Duijie.open(tmp, options.withConfig(MatchConfig.DEFAULT.with("denseWeight", 1)));
+        Duijie.build(c, tmp, options, done -> { }).close();
+        try (Modes modes = Modes.open(tmp, options);
              BaselineRanker baseline = new BaselineRanker(c);
              BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            Map<String, Ranker> systems = new java.util.HashMap<>(Map.of("lexical", Ranker.of(lexical)));
-            if (hybrid.semantic() == Duijie.Semantic.ON) {
-                systems.put("hybrid", Ranker.of(hybrid));
-                systems.put("dense", Ranker.of(dense));
-            } else {
-                spec.commandLine().getErr().println("pool: semantic matching unavailable (" + hybrid.semantic()
+            Map<String, Ranker> systems = modes.rankers(Set.of("lexical", "dense", "hybrid"), Modes.RRF_K,
+                    Modes.RRF_DENSE_WEIGHT);
+            if (modes.semantic() != Duijie.Semantic.ON) {
+                spec.commandLine().getErr().println("pool: semantic matching unavailable (" + modes.semantic()
                         + "); pooling lexical and baseline only");
             }
             Pooler experts = new Pooler(c, systems, depth, random);
