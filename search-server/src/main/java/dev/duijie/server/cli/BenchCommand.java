@@ -8,6 +8,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +48,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "scale corpus sizes in results (default: ${DEFAULT-VALUE})")
     List<Integer> sizes;
 
+    @Option(names = "--workloads", defaultValue = "need-results,short,need-experts,result-needs", split = ",",
+            paramLabel = "W", description = "query workloads of part match (default: ${DEFAULT-VALUE})")
+    List<String> workloads;
+
     @Option(names = "--queries", defaultValue = "2000",
             description = "distinct queries per latency measurement (default: ${DEFAULT-VALUE})")
     int queries;
@@ -60,9 +67,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "the table as JSON (default: WORK/bench.json)")
     Path out;
 
-    @Option(names = "--child-java-opts", defaultValue = "", paramLabel = "OPTS",
-            description = "extra JVM options of the reindex and serve child processes, e.g. a JFR recording")
-    String childJavaOpts;
+    @Option(names = "--jfr", paramLabel = "DIR", description = "record JFR profiles (settings=profile) of this JVM "
+            + "(bench.jfr; query threads are named after their workload) and of every child (reindex-*.jfr, serve-*.jfr)")
+    Path jfr;
 
     @Spec
     CommandSpec spec;
@@ -74,13 +81,37 @@ final class BenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "unknown part " + p + "; parts: " + PARTS);
             }
         }
+        if (!QueryBench.WORKLOADS.containsAll(workloads)) {
+            throw new ParameterException(spec.commandLine(), "workloads: " + QueryBench.WORKLOADS);
+        }
         if (sizes.stream().anyMatch(n -> n < 1) || queries < 100 || seconds < 1) {
             throw new ParameterException(spec.commandLine(), "--sizes ≥ 1, --queries ≥ 100, --seconds ≥ 1");
         }
         PrintWriter log = spec.commandLine().getOut();
         BenchReport report = new BenchReport(log);
-        BenchWork bw = new BenchWork(work, childJavaOpts.isBlank() ? List.of() : List.of(childJavaOpts.trim().split("\\s+")),
-                spec.commandLine().getErr());
+        BenchWork bw = new BenchWork(work, jfr, spec.commandLine().getErr());
+        try (Recording recording = jfr == null ? null : startRecording()) {
+            run(report, bw);
+            if (recording != null) {
+                recording.dump(jfr.resolve("bench.jfr"));
+            }
+        }
+        report.print();
+        Path json = out != null ? out : work.resolve("bench.json");
+        report.write(json);
+        log.println("bench: the table as JSON in " + json);
+        log.flush();
+        return 0;
+    }
+
+    private Recording startRecording() throws java.io.IOException, java.text.ParseException {
+        java.nio.file.Files.createDirectories(jfr);
+        Recording r = new Recording(Configuration.getConfiguration("profile"));
+        r.start();
+        return r;
+    }
+
+    private void run(BenchReport report, BenchWork bw) throws Exception {
         if (parts.contains("analysis")) {
             AnalysisBench.run(report, seconds);
         }
@@ -95,7 +126,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 if (parts.contains("match")) {
                     try (Duijie duijie = Duijie.open(lexical)) {
-                        new QueryBench(report, generated, queries).run(duijie, n, "lexical");
+                        new QueryBench(report, generated, queries, workloads).run(duijie, n, "lexical");
                     }
                 }
                 if (parts.contains("http")) {
@@ -109,11 +140,5 @@ final class BenchCommand implements Callable<Integer> {
         if (parts.contains("jmh")) {
             JmhBench.run(report, seconds);
         }
-        report.print();
-        Path json = out != null ? out : work.resolve("bench.json");
-        report.write(json);
-        log.println("bench: the table as JSON in " + json);
-        log.flush();
-        return 0;
     }
 }

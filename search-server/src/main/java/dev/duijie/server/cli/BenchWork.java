@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * generation is deterministic) and the index homes the query and HTTP parts read; plus child JVMs, because
  * indexing and serving are measured as whole processes (peak RSS included).
  */
-record BenchWork(Path dir, List<String> childJvmOptions, PrintWriter log) {
+record BenchWork(Path dir, Path jfr, PrintWriter log) {
 
     /** The scale corpus of {@code results} results, generated when missing. */
     Path corpus(int results) throws IOException {
@@ -38,12 +38,17 @@ record BenchWork(Path dir, List<String> childJvmOptions, PrintWriter log) {
         return dir.resolve("index-" + results + "-" + config);
     }
 
-    /** {@code java [child options] [extra] -cp <this classpath> DuijieCommand args…}: the same build as this JVM. */
-    ProcessBuilder duijie(List<String> extraJvmOptions, String... args) {
+    /**
+     * {@code java [options] -cp <this classpath> DuijieCommand args…}: the same build as this JVM; with a JFR
+     * directory, the child records a profile into {@code JFR/<name>.jfr}.
+     */
+    ProcessBuilder duijie(String name, List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(childJvmOptions);
-        cmd.addAll(extraJvmOptions);
+        if (jfr != null) {
+            cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.resolve(name + ".jfr"));
+        }
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
                 "-cp", System.getProperty("java.class.path"), DuijieCommand.class.getName()));
         cmd.addAll(List.of(args));

@@ -45,9 +45,10 @@ final class IndexBench {
         List<String> args = new java.util.ArrayList<>(List.of("reindex", "--from", corpus.toString(),
                 "--index", home.toString(), "--report", reportFile.toString()));
         args.addAll(List.of(extraArgs));
-        Path log = work.dir().resolve("reindex-" + results + "-" + config + ".log");
+        String name = "reindex-" + results + "-" + config;
+        Path log = work.dir().resolve(name + ".log");
         long t0 = System.nanoTime();
-        Process p = work.duijie(List.of(), args.toArray(String[]::new))
+        Process p = work.duijie(name, List.of(), args.toArray(String[]::new))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         double rssMb;
         try (BenchWork.PeakRss rss = new BenchWork.PeakRss(p)) {

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Library query latency on an index built by the indexing part: need → results (200-character needs), short staff
  * queries (2–8 characters, a page of 10 with facets), need → experts and result → needs, k = 10, each with 1 and 2
- * client threads on its own slice of distinct queries after a warm-up on another slice.
+ * client threads on its own slice of distinct queries after a warm-up on another slice (a quarter as many).
  */
 final class QueryBench {
     /** One library call on one input. */
@@ -22,19 +22,27 @@ final class QueryBench {
         void run(String input) throws IOException;
     }
 
-    /** A workload: its name, its input pool for a corpus size, and the call. */
-    private record Workload(String name, List<String> pool, Call call) {
+    /** Workload keys for {@code --workloads}, in run order. */
+    static final List<String> WORKLOADS = List.of("need-results", "short", "need-experts", "result-needs");
+
+    /** A workload: its key, its name, its input pool for a corpus size, and the call. */
+    private record Workload(String key, String name, List<String> pool, Call call) {
     }
 
     private final BenchReport report;
     private final BenchQueries queries;
     private final int n;
+    private final List<String> selected;
 
-    /** @param n distinct queries per measurement */
-    QueryBench(BenchReport report, BenchQueries queries, int n) {
+    /**
+     * @param n        distinct queries per measurement
+     * @param selected keys of {@link #WORKLOADS} to run
+     */
+    QueryBench(BenchReport report, BenchQueries queries, int n, List<String> selected) {
         this.report = report;
         this.queries = queries;
         this.n = n;
+        this.selected = selected;
     }
 
     /** Every workload on {@code duijie} (an index of {@code results} results) in one mode, e.g. "lexical". */
@@ -42,16 +50,19 @@ final class QueryBench {
         int slices = 3;
         List<String> needs = queries.needTexts(n * slices, results);
         List<Workload> workloads = List.of(
-                new Workload("need → results", needs, t -> duijie.match(t, Filters.NONE, 10)),
-                new Workload("short staff query", queries.shortQueries(results),
+                new Workload("need-results", "need → results", needs, t -> duijie.match(t, Filters.NONE, 10)),
+                new Workload("short", "short staff query", queries.shortQueries(results),
                         q -> duijie.search(Kind.RESULT, q, Filters.NONE, 1, 10)),
-                new Workload("need → experts", needs, t -> duijie.matchExperts(t, Filters.NONE, 10)),
-                new Workload("result → needs", BenchQueries.resultIds(results, results),
+                new Workload("need-experts", "need → experts", needs, t -> duijie.matchExperts(t, Filters.NONE, 10)),
+                new Workload("result-needs", "result → needs", BenchQueries.resultIds(results, results),
                         id -> duijie.matchNeeds(id, Filters.NONE, 10)));
-        for (Workload w : workloads) {
-            measure(w.pool().subList(0, Math.min(n, w.pool().size())), 1, w.call()); // warm-up
+        for (Workload w : workloads.stream().filter(w -> selected.contains(w.key())).toList()) {
+            String label = w.name() + " " + results + " " + mode;
+            // A quarter of a measurement warms the JIT and caches, leaving the time to measured distinct queries.
+            measure(label + " warm-up", w.pool().subList(0, Math.min(n / 4, w.pool().size())), 1, w.call());
             for (int threads = 1; threads <= 2; threads++) {
-                Map<String, Object> f = measure(BenchQueries.slice(w.pool(), n * threads, n), threads, w.call());
+                Map<String, Object> f = measure(label + " " + threads + "t", BenchQueries.slice(w.pool(), n * threads, n),
+                        threads, w.call());
                 String target = target(w.name(), results, mode, threads);
                 report.add("queries", w.name(), results, mode + ", " + threads + " thread" + (threads > 1 ? "s" : ""),
                         f, target, target == null ? null : met(w.name(), mode, f));
@@ -82,8 +93,11 @@ final class QueryBench {
         return mode.equals("lexical") ? p50 <= 5 && p99 <= 20 : p50 <= 30 && p99 <= 60;
     }
 
-    /** Each input once, {@code threads} callers taking the next one; latency per call and overall calls/s. */
-    static Map<String, Object> measure(List<String> inputs, int threads, Call call) throws IOException {
+    /**
+     * Each input once, {@code threads} callers (named after {@code label}, for profiles) taking the next one;
+     * latency per call and overall calls/s.
+     */
+    static Map<String, Object> measure(String label, List<String> inputs, int threads, Call call) throws IOException {
         long[] nanos = new long[inputs.size()];
         AtomicInteger next = new AtomicInteger();
         IOException[] failure = new IOException[1];
@@ -100,7 +114,8 @@ final class QueryBench {
             }
         };
         long start = System.nanoTime();
-        List<Thread> workers = java.util.stream.IntStream.range(0, threads).mapToObj(t -> new Thread(worker)).toList();
+        List<Thread> workers = java.util.stream.IntStream.range(0, threads)
+                .mapToObj(t -> new Thread(worker, label + " #" + t)).toList();
         workers.forEach(Thread::start);
         for (Thread w : workers) {
             try {
