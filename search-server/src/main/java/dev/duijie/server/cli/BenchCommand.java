@@ -13,7 +13,9 @@ import jdk.jfr.Recording;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -51,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--workloads", defaultValue = "need-results,short,need-experts,result-needs", split = ",",
             paramLabel = "W", description = "query workloads of part match (default: ${DEFAULT-VALUE})")
     List<String> workloads;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "override a ranking weight of MatchConfig for part match, e.g. --set maxBigrams=32 (repeatable)")
+    Map<String, Double> overrides = new LinkedHashMap<>();
 
     @Option(names = "--queries", defaultValue = "2000",
             description = "distinct queries per latency measurement (default: ${DEFAULT-VALUE})")
@@ -125,8 +131,10 @@ final class BenchCommand implements Callable<Integer> {
                     indexing.lexical(n);
                 }
                 if (parts.contains("match")) {
-                    try (Duijie duijie = Duijie.open(lexical)) {
-                        new QueryBench(report, generated, queries, workloads).run(duijie, n, "lexical");
+                    try (Duijie duijie = Duijie.open(lexical, ConfigOverrides.apply(spec, overrides))) {
+                        String mode = "lexical" + overrides.entrySet().stream().map(e -> " " + e.getKey() + "=" + e.getValue())
+                                .collect(java.util.stream.Collectors.joining());
+                        new QueryBench(report, generated, queries, workloads).run(duijie, n, mode);
                     }
                 }
                 if (parts.contains("http")) {
