@@ -4,6 +4,8 @@ Usage: scripts/bench-table.py FILE.json [FILE.json …]   (rows of several runs 
 import json, sys
 
 def fmt(v):
+    if isinstance(v, bool):
+        return "yes" if v else "no"
     if isinstance(v, float):
         return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.2f}"
     return str(v)
