@@ -5,6 +5,8 @@ import dev.duijie.corpus.Corpus;
 import dev.duijie.corpus.Kind;
 import dev.duijie.corpus.Need;
 import dev.duijie.corpus.Result;
+import dev.duijie.embed.Embedder;
+import dev.duijie.embed.EmbeddingCache;
 import dev.duijie.index.Generations;
 import dev.duijie.index.IndexHome;
 import dev.duijie.index.LiveIndex;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * The entry point: match enterprise needs (企业技术需求) with research results (科技成果) and experts.
@@ -43,38 +46,131 @@ import java.util.Optional;
  * throw {@link IllegalArgumentException} with a Chinese message; query syntax in text is never interpreted.
  */
 public final class Duijie implements Closeable {
+    private static final System.Logger LOG = System.getLogger("dev.duijie");
+
     private final LiveIndex<Matcher> live;
     private final UpdateJournal journal;
+    private final Embedder embedder; // null: lexical only (switched off, or the model is unavailable)
+    private final boolean embeddingsWanted;
 
-    private Duijie(LiveIndex<Matcher> live) {
-        this.live = live;
+    /** Whether semantic matching is on, and if not, why. */
+    public enum Semantic {
+        /** Lexical and embedding similarity fused. */
+        ON,
+        /** Switched off by {@link Options#withoutEmbeddings()} ({@code --no-embeddings}). */
+        SWITCHED_OFF,
+        /** The model or ONNX Runtime could not be loaded (logged once at start-up). */
+        MODEL_UNAVAILABLE,
+        /** The live generation was built without embeddings (reindex with them to switch semantic matching on). */
+        INDEX_WITHOUT_EMBEDDINGS
+    }
+
+    /**
+     * How to open or build an index home.
+     *
+     * @param config         ranking weights
+     * @param embeddings     whether to use the embedding model (semantic matching) when it is available
+     * @param embeddingCache where record embeddings are kept between builds; {@code null} for the index home's
+     *                       {@code embeddings/} directory. Only builds use it, under the index home's lock: an open
+     *                       index embeds queries and upserted records with the model directly, so a server and a
+     *                       nightly reindex never append to the cache file at the same time.
+     */
+    public record Options(MatchConfig config, boolean embeddings, Path embeddingCache) {
+        /** Default weights; semantic matching when the model is available; the cache in the index home. */
+        public static final Options DEFAULT = new Options(MatchConfig.DEFAULT, true, null);
+
+        public Options {
+            java.util.Objects.requireNonNull(config, "config");
+        }
+
+        public Options withConfig(MatchConfig c) {
+            return new Options(c, embeddings, embeddingCache);
+        }
+
+        /** Lexical matching only: the model is never loaded. */
+        public Options withoutEmbeddings() {
+            return new Options(config, false, embeddingCache);
+        }
+
+        public Options withEmbeddingCache(Path dir) {
+            return new Options(config, embeddings, dir);
+        }
+
+        Path cacheIn(Path indexDir) {
+            return embeddingCache != null ? embeddingCache : indexDir.resolve("embeddings");
+        }
+    }
+
+    private Duijie(Path indexDir, Options options, Embedder embedder) throws IOException {
+        this.embedder = embedder;
+        this.live = LiveIndex.open(indexDir, index -> new Matcher(index, options.config(),
+                embedder == null ? null : embedder::embed));
         this.journal = new UpdateJournal(live.home().journal());
+        this.embeddingsWanted = options.embeddings();
+        Semantic s = semantic();
+        LOG.log(System.Logger.Level.INFO, s == Semantic.ON ? "semantic matching on (" + embedder.modelId() + ")"
+                : "lexical matching only (" + s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
     }
 
     /** Opens an index home built by {@link #build} or {@code ./duijie reindex}. */
     public static Duijie open(Path indexDir) throws IOException {
-        return open(indexDir, MatchConfig.DEFAULT);
+        return open(indexDir, Options.DEFAULT);
     }
 
-    /** Opens an index home with non-default ranking weights. */
-    public static Duijie open(Path indexDir, MatchConfig config) throws IOException {
-        return new Duijie(LiveIndex.open(indexDir, index -> new Matcher(index, config)));
+    /** Opens an index home with the given options. */
+    public static Duijie open(Path indexDir, Options options) throws IOException {
+        return opened(indexDir, options, options.embeddings() ? Embedder.tryOpen().orElse(null) : null);
     }
 
     /** Indexes {@code corpus} as a new generation of the index home {@code indexDir}, makes it live and opens it. */
     public static Duijie build(Corpus corpus, Path indexDir) throws IOException {
-        return build(corpus, indexDir, MatchConfig.DEFAULT);
+        return build(corpus, indexDir, Options.DEFAULT, done -> { });
     }
 
-    /** As {@link #build(Corpus, Path)}, opened with non-default ranking weights. */
-    public static Duijie build(Corpus corpus, Path indexDir, MatchConfig config) throws IOException {
+    /**
+     * As {@link #build(Corpus, Path)} with options, reporting records indexed so far to {@code progress}. With
+     * embeddings, each record text not in the cache costs one model call (about 10 ms a summary per core).
+     */
+    public static Duijie build(Corpus corpus, Path indexDir, Options options, LongConsumer progress)
+            throws IOException {
         IndexHome home = IndexHome.at(indexDir);
-        try (IndexHome.Lock lock = home.lock()) {
-            String generation = Generations.build(home, corpus, List.of(), Vocabulary.bundled(), List.of(),
-                    Runtime.getRuntime().availableProcessors(), done -> { });
-            home.switchTo(generation);
+        Embedder e = options.embeddings() ? Embedder.tryOpen().orElse(null) : null;
+        try {
+            try (IndexHome.Lock lock = home.lock();
+                 EmbeddingCache cache = e == null ? null
+                         : EmbeddingCache.open(options.cacheIn(indexDir), e.modelId(), e.dimension())) {
+                String generation = Generations.build(home, corpus, List.of(), Vocabulary.bundled(), List.of(),
+                        Runtime.getRuntime().availableProcessors(), progress,
+                        cache == null ? null : text -> cache.get(text, e::embed));
+                home.switchTo(generation);
+            }
+        } catch (IOException | RuntimeException ex) {
+            if (e != null) {
+                e.close();
+            }
+            throw ex;
         }
-        return open(indexDir, config);
+        return opened(indexDir, options, e);
+    }
+
+    private static Duijie opened(Path indexDir, Options options, Embedder e) throws IOException {
+        try {
+            return new Duijie(indexDir, options, e);
+        } catch (IOException | RuntimeException ex) {
+            if (e != null) {
+                e.close();
+            }
+            throw ex;
+        }
+    }
+
+    /** Whether need texts are matched lexically and semantically (embeddings) on the live generation, or why not. */
+    public Semantic semantic() {
+        try (LiveIndex.Lease<Matcher> l = live.acquire()) {
+            return l.value().hybrid() ? Semantic.ON
+                    : !embeddingsWanted ? Semantic.SWITCHED_OFF
+                    : embedder == null ? Semantic.MODEL_UNAVAILABLE : Semantic.INDEX_WITHOUT_EMBEDDINGS;
+        }
     }
 
     /** Results for a need given as free text (title and description). */
@@ -193,7 +289,8 @@ public final class Duijie implements Closeable {
             journal.append(entry);
             String gen = live.generation();
             Path dir = ".".equals(gen) ? home.path() : home.dir(gen);
-            Generations.apply(dir, List.of(entry), Vocabulary.forIndex(dir));
+            Generations.apply(dir, List.of(entry), Vocabulary.forIndex(dir),
+                    semantic() == Semantic.ON ? embedder::embed : null);
             live.reopen();
         }
     }
@@ -210,7 +307,13 @@ public final class Duijie implements Closeable {
     }
 
     @Override
-    public void close() {
-        live.close();
+    public void close() throws IOException {
+        try {
+            live.close();
+        } finally {
+            if (embedder != null) {
+                embedder.close();
+            }
+        }
     }
 }

@@ -17,6 +17,16 @@ public interface Ranker {
      */
     List<String> rank(QueryType type, String qid, String text, int depth) throws IOException;
 
+    /**
+     * The product's ranking of an open index: results for need texts and staff queries ({@code rankIds}), experts
+     * ({@code rankExpertIds}), lexical or hybrid as {@code duijie} was opened.
+     */
+    static Ranker of(dev.duijie.Duijie duijie) {
+        return (type, qid, text, depth) -> type == QueryType.NEED_EXPERT
+                ? duijie.matcher().rankExpertIds(text, depth)
+                : duijie.matcher().rankIds(dev.duijie.corpus.Kind.RESULT, text, depth);
+    }
+
     /** Whether this ranker answers queries of {@code type}; unsupported types are left out of its report. */
     default boolean supports(QueryType type) {
         return true;

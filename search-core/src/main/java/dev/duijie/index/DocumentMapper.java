@@ -36,10 +36,6 @@ final class DocumentMapper {
         return config;
     }
 
-    static Document document(Object record) {
-        return document(record, null);
-    }
-
     /** The record's document; with {@code vectors}, its embedding too (results, needs and experts). */
     static Document document(Object record, java.util.function.Function<String, float[]> vectors) {
         Document doc = new Document();
@@ -47,6 +43,10 @@ final class DocumentMapper {
         if (embedded != null) {
             doc.add(new org.apache.lucene.document.KnnFloatVectorField(Fields.VECTOR, vectors.apply(embedded),
                     org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT)); // unit vectors: dot = cosine
+            byte[] passages = Passages.encode(record, vectors);
+            if (passages != null) {
+                doc.add(new StoredField(Fields.PASSAGES, passages));
+            }
         }
         Kind kind;
         if (record instanceof Result r) {

@@ -29,6 +29,8 @@ public final class Fields {
     public static final String DATE = "date";
     /** The record's embedding (HNSW), present only in indexes built with vectors. */
     public static final String VECTOR = "vector";
+    /** The record's body sentences' embeddings, packed (see {@link Passages}); only with {@link #VECTOR}. */
+    public static final String PASSAGES = "passages";
     /** Expert team members of a result, for evidence lookups. */
     public static final String TEAM = "team";
 

@@ -48,6 +48,7 @@ public final class IndexBuilder {
         records.addAll(corpus.needs());
         IndexWriterConfig config = new IndexWriterConfig(new Analyzers(vocabulary))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setCodec(VectorFormat.DEFAULT.codec())
                 .setRAMBufferSizeMB(128);
         try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
             int n = Math.max(1, threads);

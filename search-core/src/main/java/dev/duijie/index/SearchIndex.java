@@ -70,6 +70,11 @@ public final class SearchIndex implements Closeable {
         return facetState;
     }
 
+    /** Whether records carry embeddings (an index built with the model available and embeddings on). */
+    public boolean hasVectors() {
+        return reader.leaves().stream().anyMatch(l -> l.reader().getFieldInfos().fieldInfo(Fields.VECTOR) != null);
+    }
+
     /** Bytes of the index files. */
     public long sizeBytes() throws IOException {
         long total = 0;
@@ -106,6 +111,21 @@ public final class SearchIndex implements Closeable {
         Document d = searcher.storedFields().document(doc);
         org.apache.lucene.util.BytesRef json = d.getBinaryValue(Fields.SOURCE);
         return RecordJson.read(kind, java.util.Arrays.copyOfRange(json.bytes, json.offset, json.offset + json.length));
+    }
+
+    /**
+     * Index of the body sentence (as cut by {@link Passages#sentences}) nearest to {@code queryVector}, or -1 when
+     * the doc has no sentence embeddings.
+     */
+    public int nearestSentence(int doc, float[] queryVector) throws IOException {
+        return Passages.nearest(passages(doc), queryVector);
+    }
+
+    private byte[] passages(int doc) throws IOException {
+        org.apache.lucene.util.BytesRef packed = searcher.storedFields().document(doc, java.util.Set.of(Fields.PASSAGES))
+                .getBinaryValue(Fields.PASSAGES);
+        return packed == null ? null
+                : java.util.Arrays.copyOfRange(packed.bytes, packed.offset, packed.offset + packed.length);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.duijie.corpus.Institution;
 import dev.duijie.corpus.Kind;
 import dev.duijie.corpus.Need;
 import dev.duijie.corpus.Result;
+import dev.duijie.index.Passages;
 import dev.duijie.index.SearchIndex;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -60,8 +61,12 @@ final class Explainer {
         }
     }
 
+    /**
+     * The explained hit. {@code nearestSentence} is the body sentence nearest in meaning to the query (-1 when
+     * unknown): shown as the snippet, with a 语义相近 reason, when no key term occurs in the body.
+     */
     Hit explain(Kind kind, String id, Object record, double score, int percent, List<KeyTerms.KeyTerm> keyTerms,
-                Object context, List<Hit> evidence) throws IOException {
+                Object context, List<Hit> evidence, int nearestSentence) throws IOException {
         Texts texts = Texts.of(record);
         Map<String, KeyTerms.KeyTerm> byTerm = new HashMap<>();
         keyTerms.forEach(t -> byTerm.put(t.term(), t));
@@ -90,20 +95,33 @@ final class Explainer {
         if (!viaSynonym.isEmpty()) {
             reasons.add(new Reason(Reason.Type.SYNONYMS, "同义词匹配：" + String.join("、", viaSynonym)));
         }
+        List<Snippet> snippets = snippets(texts, tokens, byTerm);
+        List<int[]> spans = Passages.sentences(texts.body());
+        if (snippets.isEmpty() && nearestSentence >= 0 && nearestSentence < spans.size()) {
+            int[] span = spans.get(nearestSentence);
+            Snippet nearest = trim(texts.body().substring(span[0], span[1]), List.of());
+            snippets = List.of(nearest);
+            reasons.add(new Reason(Reason.Type.SEMANTIC, (matched.isEmpty() ? "无相同关键词，语义相近：" : "语义相近：")
+                    + nearest.text()));
+        } else if (snippets.isEmpty() && !spans.isEmpty()) {
+            snippets = List.of(trim(texts.body().substring(spans.get(0)[0], spans.get(0)[1]), List.of()));
+        }
         contextReasons(record, context, reasons);
         if (!evidence.isEmpty()) {
             reasons.add(new Reason(Reason.Type.EVIDENCE, "相关成果 " + evidence.size() + " 项："
                     + String.join("、", evidence.stream().limit(3).map(h -> "「" + h.title() + "」").toList())));
         }
-        return new Hit(kind, id, texts.title(), score, percent, snippets(texts, tokens, byTerm), matched, reasons,
-                record, evidence);
+        return new Hit(kind, id, texts.title(), score, percent, snippets, matched, reasons, record, evidence);
     }
 
-    /** The best sentences of the record's body by the weight of the key terms they contain, in text order. */
+    /**
+     * The best sentences of the record's body by the weight of the key terms they contain, in text order; empty
+     * when no key term occurs in the body.
+     */
     private List<Snippet> snippets(Texts texts, List<TokenList.Tok> tokens, Map<String, KeyTerms.KeyTerm> byTerm) {
         String body = texts.body();
         int bodyStart = texts.all().length() - body.length();
-        List<int[]> spans = sentences(body);
+        List<int[]> spans = Passages.sentences(body);
         double[] score = new double[spans.size()];
         List<List<Snippet.Highlight>> marks = new ArrayList<>();
         List<java.util.Set<String>> counted = new ArrayList<>();
@@ -135,9 +153,6 @@ final class Explainer {
         }
         order.sort(Comparator.comparingDouble((Integer i) -> -score[i]).thenComparingInt(i -> i));
         List<Integer> best = new ArrayList<>(order.subList(0, Math.min(SNIPPETS, order.size())));
-        if (best.isEmpty() && !spans.isEmpty()) {
-            best.add(0);
-        }
         best.sort(Comparator.naturalOrder());
         return best.stream().map(i -> trim(body.substring(spans.get(i)[0], spans.get(i)[1]), merge(marks.get(i))))
                 .toList();
@@ -183,23 +198,6 @@ final class Explainer {
                 reasons.add(new Reason(Reason.Type.REGION, "成果单位" + i.name() + "在株洲本地，需求方位于" + need.region()));
             }
         }
-    }
-
-    /** [start, end) spans of the sentences of {@code text}: cut after 。！？； and at line ends; blank ones dropped. */
-    static List<int[]> sentences(String text) {
-        List<int[]> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : '\n';
-            if (c == '。' || c == '！' || c == '？' || c == '；' || c == '\n') {
-                int end = c == '\n' ? i : i + 1;
-                if (!text.substring(start, end).isBlank()) {
-                    out.add(new int[]{start, end});
-                }
-                start = i + 1;
-            }
-        }
-        return out;
     }
 
     private static List<Snippet.Highlight> merge(List<Snippet.Highlight> marks) {

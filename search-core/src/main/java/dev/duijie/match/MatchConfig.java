@@ -23,20 +23,29 @@ package dev.duijie.match;
  * score + (1 − that) × evidence, where evidence sums the expert's matching results' normalised scores with weights
  * 1, {@link #evidenceDecay}, {@link #evidenceDecay}², … (so three fitting results beat one weak hit), normalised
  * by the best evidence.
+ *
+ * <p>Hybrid (an index with embeddings and the model available): lexical and dense candidates fused by a normalised
+ * weighted sum, {@link #denseWeight} on the dense side, cosines below {@link #denseFloor} count as nothing, over the
+ * top {@link #fusionDepth} of each side; 匹配度 is then 100 × the fused score. {@code denseWeight} 0 is lexical
+ * only. See {@code HybridRanker}.
  */
 public record MatchConfig(double lexiconWeight, double alnumWeight, double singleCharWeight, double pieceWeight,
                           double numberWeight, int maxTerms, double synonymWeight, double titleBoost,
                           double keywordsBoost, float tieBreaker, double bigramWeight, int maxBigrams,
                           int proximitySlop, double proximityWeight, double percentSteepness,
-                          double expertProfileWeight, double evidenceDecay, int evidenceDepth) {
+                          double expertProfileWeight, double evidenceDecay, int evidenceDepth,
+                          double denseWeight, double denseFloor, int fusionDepth) {
 
     /** The defaults (see the class comment for how they were chosen). */
     public static final MatchConfig DEFAULT = new MatchConfig(1.0, 1.5, 0.4, 0.3, 0.2, 40, 0.6, 1.5, 1.0, 0.3f,
-            1.0, 128, 6, 0.2, 2.3, 0.4, 0.6, 200);
+            1.0, 128, 6, 0.2, 2.3, 0.2, 0.6, 200, 0.4, 0.5, 100);
 
     public MatchConfig {
-        if (maxTerms < 1 || maxBigrams < 0 || evidenceDepth < 1) {
-            throw new IllegalArgumentException("maxTerms, evidenceDepth ≥ 1 and maxBigrams ≥ 0 required");
+        if (maxTerms < 1 || maxBigrams < 0 || evidenceDepth < 1 || fusionDepth < 1) {
+            throw new IllegalArgumentException("maxTerms, evidenceDepth, fusionDepth ≥ 1 and maxBigrams ≥ 0 required");
+        }
+        if (denseWeight < 0 || denseWeight > 1 || denseFloor < -1 || denseFloor >= 1) {
+            throw new IllegalArgumentException("denseWeight in 0–1 and denseFloor in [−1, 1) required");
         }
     }
 

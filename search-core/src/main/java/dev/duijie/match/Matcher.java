@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Ranking and explanation over one open index: the engine behind {@link dev.duijie.Duijie}. */
 public final class Matcher {
@@ -43,33 +44,49 @@ public final class Matcher {
     private final SearchIndex index;
     private final MatchConfig config;
     private final Explainer explainer;
+    private final Function<String, float[]> queryVectors;
     private volatile Suggester suggester;
 
+    /** A lexical-only matcher. */
     public Matcher(SearchIndex index, MatchConfig config) {
+        this(index, config, null);
+    }
+
+    /**
+     * A hybrid matcher when {@code queryVectors} (text → unit vector, one model call) is given, the index holds
+     * embeddings and {@link MatchConfig#denseWeight} is above 0; lexical otherwise.
+     */
+    public Matcher(SearchIndex index, MatchConfig config, Function<String, float[]> queryVectors) {
         this.index = index;
         this.config = config;
         this.explainer = new Explainer(index);
+        this.queryVectors = queryVectors != null && config.denseWeight() > 0 && index.hasVectors() ? queryVectors : null;
     }
 
-    /** The ranked documents of one query, before explanation. */
-    record Ranking(List<KeyTerms.KeyTerm> terms, ScoreDoc[] docs, long total, double reference, Facets facets) {
+    /** Whether need texts are matched lexically and by embeddings (else lexically only). */
+    public boolean hybrid() {
+        return queryVectors != null;
+    }
+
+    /** The ranked documents of one query, before explanation; {@code fused} scores are already 0–1. */
+    record Ranking(List<KeyTerms.KeyTerm> terms, ScoreDoc[] docs, long total, double reference, Facets facets,
+                   boolean fused) {
         int percent(double score, MatchConfig config) {
-            if (reference <= 0) {
-                return 0;
-            }
-            return (int) Math.round(100 * (1 - Math.exp(-config.percentSteepness() * score / reference)));
+            return (int) Math.round(100 * (fused ? score : HybridRanker.normalisedLexical(score, reference, config)));
         }
     }
 
     /** Ranked and explained records of {@code target} for a text; {@code context} is the need or result it came from. */
     public List<Hit> match(Kind target, String text, Object context, Filters filters, int k) throws IOException {
         checkK(k);
-        Ranking r = rank(target, clean(text, MAX_TEXT_CHARS), filters, k, false);
+        String query = clean(text, MAX_TEXT_CHARS);
+        float[] vector = queryVector(query);
+        Ranking r = rank(target, query, filters, k, false, vector);
         List<Hit> hits = new ArrayList<>();
         for (ScoreDoc sd : r.docs()) {
             Object record = index.record(target, sd.doc);
             hits.add(explainer.explain(target, id(record), record, sd.score, r.percent(sd.score, config), r.terms(),
-                    context, List.of()));
+                    context, List.of(), vector == null ? -1 : index.nearestSentence(sd.doc, vector)));
         }
         return hits;
     }
@@ -81,7 +98,7 @@ public final class Matcher {
         List<Hit> hits = new ArrayList<>(ranked.hits().size());
         for (Hit h : ranked.hits()) {
             hits.add(explainer.explain(Kind.EXPERT, h.id(), h.record(), h.score(), h.matchPercent(), ranked.terms(),
-                    context, h.evidence()));
+                    context, h.evidence(), -1));
         }
         return hits;
     }
@@ -92,9 +109,10 @@ public final class Matcher {
 
     private ExpertRanking rankExperts(String text, Filters filters, int k) throws IOException {
         String query = clean(text, MAX_TEXT_CHARS);
-        Ranking results = rank(Kind.RESULT, query, filters, config.evidenceDepth(), false);
+        float[] vector = queryVector(query); // one model call serves both rankings
+        Ranking results = rank(Kind.RESULT, query, filters, config.evidenceDepth(), false, vector);
         Filters expertFilters = Filters.NONE.withInstitutions(filters.institutions().toArray(String[]::new));
-        Ranking profiles = rank(Kind.EXPERT, query, expertFilters, config.evidenceDepth(), false);
+        Ranking profiles = rank(Kind.EXPERT, query, expertFilters, config.evidenceDepth(), false, vector);
 
         Map<String, List<Hit>> evidence = new LinkedHashMap<>();
         double bestResult = results.docs().length == 0 ? 1 : results.docs()[0].score;
@@ -160,13 +178,15 @@ public final class Matcher {
         if (q.length() > MAX_QUERY_CHARS) {
             throw new IllegalArgumentException("查询过长（" + q.length() + " 个字符，上限 " + MAX_QUERY_CHARS + "）：长文本请用需求匹配");
         }
-        Ranking r = rank(kind, q, filters, page * size, true);
+        // Lexical only: staff search pages through an exact match set with totals and facets, which a nearest-
+        // neighbour list does not have; and 2–8 character queries are where embeddings help least (docs/quality.md).
+        Ranking r = rank(kind, q, filters, page * size, true, null);
         List<Hit> hits = new ArrayList<>();
         for (int i = (page - 1) * size; i < r.docs().length; i++) {
             ScoreDoc sd = r.docs()[i];
             Object record = index.record(kind, sd.doc);
             hits.add(explainer.explain(kind, id(record), record, sd.score, r.percent(sd.score, config), r.terms(),
-                    null, List.of()));
+                    null, List.of(), -1));
         }
         return new SearchPage(hits, r.total(), page, size, facetCounts(r.facets()));
     }
@@ -190,7 +210,8 @@ public final class Matcher {
 
     /** Ids of the top {@code depth} records for a text: the eval path, no explanations. */
     public List<String> rankIds(Kind target, String text, int depth) throws IOException {
-        Ranking r = rank(target, clean(text, MAX_TEXT_CHARS), Filters.NONE, depth, false);
+        String query = clean(text, MAX_TEXT_CHARS);
+        Ranking r = rank(target, query, Filters.NONE, depth, false, queryVector(query));
         List<String> ids = new ArrayList<>();
         for (ScoreDoc sd : r.docs()) {
             ids.add(id(index.record(target, sd.doc)));
@@ -199,16 +220,15 @@ public final class Matcher {
     }
 
     /**
-     * Ids of the {@code depth} records of {@code target} nearest to {@code queryVector} (HNSW over the records'
-     * embeddings; empty for an index built without vectors). The dense mode of the eval command.
+     * Ids of the {@code depth} records of {@code target} nearest to the text's embedding (HNSW; empty for a
+     * lexical matcher). The dense mode of the eval command.
      */
-    public List<String> rankDenseIds(Kind target, float[] queryVector, int depth) throws IOException {
-        if (index.searcher().getIndexReader().leaves().stream()
-                .allMatch(l -> l.reader().getFieldInfos().fieldInfo(Fields.VECTOR) == null)) {
+    public List<String> rankDenseIds(Kind target, String text, int depth) throws IOException {
+        if (!hybrid()) {
             return List.of();
         }
-        Query q = new org.apache.lucene.search.KnnFloatVectorQuery(Fields.VECTOR, queryVector, depth,
-                SearchIndex.kindQuery(target));
+        Query q = new org.apache.lucene.search.KnnFloatVectorQuery(Fields.VECTOR,
+                queryVectors.apply(clean(text, MAX_TEXT_CHARS)), depth, SearchIndex.kindQuery(target));
         List<String> ids = new ArrayList<>();
         for (ScoreDoc sd : index.searcher().search(q, depth).scoreDocs) {
             ids.add(id(index.record(target, sd.doc)));
@@ -221,14 +241,20 @@ public final class Matcher {
         return rankExperts(text, Filters.NONE, Math.min(depth, MAX_K)).hits().stream().map(Hit::id).toList();
     }
 
-    Ranking rank(Kind target, String text, Filters filters, int depth, boolean facets) throws IOException {
+    private float[] queryVector(String text) {
+        return queryVectors == null || text.isEmpty() ? null : queryVectors.apply(text);
+    }
+
+    /** Lexical ranking, fused with the dense one when {@code vector} is given (never with facets). */
+    Ranking rank(Kind target, String text, Filters filters, int depth, boolean facets, float[] vector)
+            throws IOException {
         IndexSearcher searcher = index.searcher();
         Idf idf = new Idf(searcher.getIndexReader(), target);
         List<KeyTerms.KeyTerm> terms = text.isEmpty() ? List.of()
                 : KeyTerms.extract(text, index.analyzers().domain(), index.vocabulary(), config, idf::of);
         List<String> bigrams = text.isEmpty() ? List.of() : bigrams(text, idf);
         if (!text.isEmpty() && terms.isEmpty() && bigrams.isEmpty()) {
-            return new Ranking(terms, new ScoreDoc[0], 0, 0, null); // only stop words or punctuation
+            return new Ranking(terms, new ScoreDoc[0], 0, 0, null, false); // only stop words or punctuation
         }
         Query query = text.isEmpty() ? QueryBuilder.filtersOnly(target, filters)
                 : QueryBuilder.build(target, terms, bigrams, filters, config);
@@ -238,10 +264,15 @@ public final class Matcher {
             FacetsCollectorManager.FacetsResult fr = FacetsCollectorManager.search(searcher, query, Math.max(1, depth),
                     new FacetsCollectorManager());
             Facets counts = new SortedSetDocValuesFacetCounts(index.facetState(), fr.facetsCollector());
-            return new Ranking(terms, fr.topDocs().scoreDocs, fr.topDocs().totalHits.value, reference, counts);
+            return new Ranking(terms, fr.topDocs().scoreDocs, fr.topDocs().totalHits.value, reference, counts, false);
+        }
+        if (vector != null && !text.isEmpty()) {
+            ScoreDoc[] fused = HybridRanker.rank(searcher, query, QueryBuilder.filtersOnly(target, filters), vector,
+                    reference, Math.max(1, depth), config, doc -> idOf(target, doc));
+            return new Ranking(terms, fused, fused.length, reference, null, true);
         }
         TopDocs top = searcher.search(query, Math.max(1, depth));
-        return new Ranking(terms, top.scoreDocs, top.totalHits.value, reference, null);
+        return new Ranking(terms, top.scoreDocs, top.totalHits.value, reference, null, false);
     }
 
     /** The rarest CJK bigrams of the text that occur in the target's records, for the recall field. */
@@ -343,6 +374,14 @@ public final class Matcher {
     private static void checkK(int k) {
         if (k < 1 || k > MAX_K) {
             throw new IllegalArgumentException("k 应在 1–" + MAX_K + " 之间");
+        }
+    }
+
+    private String idOf(Kind kind, int doc) {
+        try {
+            return id(index.record(kind, doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

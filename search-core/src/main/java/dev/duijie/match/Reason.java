@@ -22,6 +22,8 @@ public record Reason(Type type, String text) {
         /** Same region / local institution. */
         REGION,
         /** For experts: the results that support them. */
-        EVIDENCE
+        EVIDENCE,
+        /** No key term in common, but close in meaning (embeddings): the nearest sentence is named. */
+        SEMANTIC
     }
 }

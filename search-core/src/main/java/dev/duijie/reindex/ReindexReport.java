@@ -19,11 +19,17 @@ import java.util.Map;
  * @param updatesDropped journaled updates superseded by a newer export (kind/id)
  * @param pruned        old generations removed
  * @param phaseSeconds  wall time per phase
+ * @param embeddings    texts embedded by the model and taken from the cache; {@code null} when the run built no
+ *                      embeddings (switched off, model unavailable, or stopped before indexing)
  */
 public record ReindexReport(Status status, String message, String liveBefore, String liveAfter, String built,
                             Map<String, Integer> rowsRead, int rejected, double rejectRatio, Map<String, Integer> counts,
                             int updatesApplied, List<String> updatesDropped, List<String> pruned,
-                            Map<String, Double> phaseSeconds) {
+                            Map<String, Double> phaseSeconds, Embeddings embeddings) {
+
+    /** Embedding work of a run: a reindex of an unchanged corpus embeds 0 texts. */
+    public record Embeddings(String model, int embedded, int fromCache) {
+    }
 
     /** Outcomes, each with its exit code (documented in {@code ./duijie reindex --help}). */
     public enum Status {
@@ -42,8 +48,9 @@ public record ReindexReport(Status status, String message, String liveBefore, St
 
     /** One line for cron mail. */
     public String summary() {
-        return String.format("reindex %s: %s; live %s → %s; rows %d, rejected %d (%.2f%%); %s",
+        return String.format("reindex %s: %s; live %s → %s; rows %d, rejected %d (%.2f%%); %s; %s",
                 status, message, liveBefore, liveAfter, rowsRead.values().stream().mapToInt(Integer::intValue).sum(),
-                rejected, 100 * rejectRatio, counts);
+                rejected, 100 * rejectRatio, counts, embeddings == null ? "no embeddings"
+                        : "embeddings: " + embeddings.embedded() + " embedded, " + embeddings.fromCache() + " from cache");
     }
 }

@@ -1,6 +1,8 @@
 package dev.duijie.reindex;
 
 import dev.duijie.Duijie;
+import dev.duijie.embed.Embedder;
+import dev.duijie.embed.EmbeddingCache;
 import dev.duijie.analysis.Vocabulary;
 import dev.duijie.corpus.Corpus;
 import dev.duijie.corpus.CorpusLoader;
@@ -9,7 +11,6 @@ import dev.duijie.corpus.LoadReport;
 import dev.duijie.corpus.Problem;
 import dev.duijie.corpus.Result;
 import dev.duijie.eval.Evaluator;
-import dev.duijie.eval.QueryType;
 import dev.duijie.eval.Ranker;
 import dev.duijie.index.Generations;
 import dev.duijie.index.IndexHome;
@@ -37,10 +38,14 @@ import java.util.TreeSet;
  */
 public final class Reindexer {
     /** Options of one run. */
-    /** @param csvCharset encoding of CSV exports, or {@code null} to detect UTF-8 (with or without BOM) / GB18030 */
+    /**
+     * @param csvCharset encoding of CSV exports, or {@code null} to detect UTF-8 (with or without BOM) / GB18030
+     * @param embeddings whether to embed records (when the model is available) for semantic matching; vectors are
+     *                   cached in the home's {@code embeddings/} directory, so unchanged texts are never re-embedded
+     */
     public record Options(Path from, Path home, List<Path> userLexicons, double maxRejectRatio, int keepPrevious,
                           Double qualityMargin, Path rejectsFile, int threads, Progress progress,
-                          java.nio.charset.Charset csvCharset) {
+                          java.nio.charset.Charset csvCharset, boolean embeddings) {
         public Options {
             userLexicons = List.copyOf(userLexicons);
             if (maxRejectRatio < 0 || maxRejectRatio > 1 || keepPrevious < 0 || threads < 1) {
@@ -144,8 +149,18 @@ public final class Reindexer {
         // 2. index
         start("index", corpus.results().size() + corpus.needs().size() + corpus.experts().size()
                 + corpus.institutions().size());
-        String built = Generations.build(home, corpus, keep, vocab.vocabulary(), o.userLexicons(), o.threads(),
-                o.progress()::progress);
+        String built;
+        ReindexReport.Embeddings embedded = null;
+        try (Embedder embedder = o.embeddings() ? Embedder.tryOpen().orElse(null) : null;
+             EmbeddingCache cache = embedder == null ? null
+                     : EmbeddingCache.open(home.path().resolve("embeddings"), embedder.modelId(), embedder.dimension())) {
+            built = Generations.build(home, corpus, keep, vocab.vocabulary(), o.userLexicons(), o.threads(),
+                    o.progress()::progress, cache == null ? null : text -> cache.get(text, embedder::embed));
+            if (cache != null) {
+                embedded = new ReindexReport.Embeddings(embedder.modelId(), cache.computed(),
+                        cache.hits());
+            }
+        }
 
         // 3. check: counts, smoke queries, optional quality gate — on the new generation, opened on its own.
         start("check", 0);
@@ -155,7 +170,7 @@ public final class Reindexer {
             IndexHome.deleteTree(home.dir(built));
             return new ReindexReport(ReindexReport.Status.CHECK_FAILED, "新索引未通过检查，旧索引继续服务：" + problem,
                     before, before, built, input.rowsRead(), badRowCount, ratio, counts, keep.size(), dropped,
-                    List.of(), end());
+                    List.of(), end(), embedded);
         }
 
         // 4. switch
@@ -164,13 +179,14 @@ public final class Reindexer {
         journal.rewrite(keep);
         List<String> pruned = home.prune(o.keepPrevious());
         return new ReindexReport(ReindexReport.Status.OK, "新索引已上线", before, built, built, input.rowsRead(),
-                badRowCount, ratio, counts, keep.size(), dropped, pruned, end());
+                badRowCount, ratio, counts, keep.size(), dropped, pruned, end(), embedded);
     }
 
     private String check(IndexHome home, String built, Corpus corpus, List<UpdateJournal.Entry> updates,
                          Map<String, Integer> counts) throws IOException {
         // Open the built generation directly (not through the pointer, which still names the old one).
-        try (Duijie fresh = Duijie.open(home.dir(built))) {
+        // Lexical checks: loading the model a second time would prove nothing the build did not.
+        try (Duijie fresh = Duijie.open(home.dir(built), Duijie.Options.DEFAULT.withoutEmbeddings())) {
             Map<Kind, Set<String>> expected = new LinkedHashMap<>();
             for (Kind k : Kind.values()) {
                 expected.put(k, new HashSet<>());
@@ -204,7 +220,7 @@ public final class Reindexer {
             if (o.qualityMargin() != null && !corpus.judgments().isEmpty() && home.live().isPresent()) {
                 double now = ndcg(fresh, corpus);
                 double was;
-                try (Duijie old = Duijie.open(home.dir(home.live().get()))) {
+                try (Duijie old = Duijie.open(home.dir(home.live().get()), Duijie.Options.DEFAULT.withoutEmbeddings())) {
                     was = ndcg(old, corpus);
                 }
                 if (now < was - o.qualityMargin()) {
@@ -216,9 +232,7 @@ public final class Reindexer {
     }
 
     private static double ndcg(Duijie duijie, Corpus corpus) throws IOException {
-        Ranker lexical = (type, qid, text, depth) -> type == QueryType.NEED_EXPERT
-                ? duijie.matcher().rankExpertIds(text, depth) : duijie.matcher().rankIds(Kind.RESULT, text, depth);
-        return new Evaluator(corpus).evaluate("lexical", lexical).scores(null, null).ndcg10();
+        return new Evaluator(corpus).evaluate("lexical", Ranker.of(duijie)).scores(null, null).ndcg10();
     }
 
     /** When the export of a kind was made: its file's modification time (JSON Lines or CSV). */
@@ -279,7 +293,7 @@ public final class Reindexer {
     private ReindexReport fail(ReindexReport.Status status, String message, String before, String built,
                                Map<String, Integer> rows, int rejected, double ratio) {
         return new ReindexReport(status, message + "；旧索引继续服务", before, before, built, rows, rejected, ratio,
-                Map.of(), 0, List.of(), List.of(), end());
+                Map.of(), 0, List.of(), List.of(), end(), null);
     }
 
     /** The report as JSON, for the report file. */

@@ -3,7 +3,6 @@ package dev.duijie.eval;
 import dev.duijie.Duijie;
 import dev.duijie.corpus.Corpus;
 import dev.duijie.corpus.CorpusLoader;
-import dev.duijie.corpus.Kind;
 import dev.duijie.data.BundledCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +53,13 @@ class QualityRegressionTest {
         assertFalse(pinned.isEmpty(), "docs/quality.md has no pinned reporting rows for the bundled corpus");
         Corpus corpus = CorpusLoader.load(BundledCorpus.directory()).corpus();
         Map<String, Double> measured = new LinkedHashMap<>();
-        try (Duijie duijie = Duijie.build(corpus, dir); BaselineRanker baseline = new BaselineRanker(corpus)) {
-            Map<String, Ranker> modes = new LinkedHashMap<>();
-            modes.put("lexical", (type, qid, text, depth) -> type == QueryType.NEED_EXPERT
-                    ? duijie.matcher().rankExpertIds(text, depth) : duijie.matcher().rankIds(Kind.RESULT, text, depth));
+        // Embeddings from the build-wide test cache (root pom), so the corpus is embedded once per build.
+        Duijie.Options options = Duijie.Options.DEFAULT.withEmbeddingCache(
+                Path.of(System.getProperty("duijie.test.embeddingCache", "target/test-embeddings")));
+        Duijie.build(corpus, dir, options, done -> { }).close();
+        try (Modes all = Modes.open(dir, options); BaselineRanker baseline = new BaselineRanker(corpus)) {
+            assertEquals(Duijie.Semantic.ON, all.semantic(), "the regression gate needs the embedding model");
+            Map<String, Ranker> modes = all.rankers(java.util.Set.copyOf(Modes.ALL), Modes.RRF_K, Modes.RRF_DENSE_WEIGHT);
             modes.put("baseline", baseline);
             for (EvalResult r : new Evaluator(corpus).evaluate(modes)) {
                 r.summary().forEach((group, s) -> measured.put(r.mode() + " " + group, s.ndcg10()));

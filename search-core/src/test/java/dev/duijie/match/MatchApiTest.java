@@ -37,11 +37,13 @@ class MatchApiTest {
     static Corpus corpus;
     static Duijie duijie;
     static Analyzers analyzers = new Analyzers(Vocabulary.bundled());
+    static final Duijie.Options LEXICAL = Duijie.Options.DEFAULT.withoutEmbeddings();
 
     @BeforeAll
     static void build() throws IOException {
         corpus = CorpusLoader.load(BundledCorpus.directory()).corpus();
-        duijie = Duijie.build(corpus, dir.resolve("index"));
+        // Lexical: these tests pin term-level behaviour; semantic matching is tested in HybridMatchTest.
+        duijie = Duijie.build(corpus, dir.resolve("index"), LEXICAL, done -> { });
     }
 
     @AfterAll
@@ -230,7 +232,7 @@ class MatchApiTest {
 
     @Test
     void synonymsCanBeSwitchedOff() throws IOException {
-        try (Duijie plain = Duijie.open(dir.resolve("index"), MatchConfig.DEFAULT.withoutSynonyms())) {
+        try (Duijie plain = Duijie.open(dir.resolve("index"), LEXICAL.withConfig(MatchConfig.DEFAULT.withoutSynonyms()))) {
             Set<MatchedTerm> viaSynonym = new HashSet<>();
             plain.match("钨钢铣刀用久了刃口崩缺", Filters.NONE, 20).forEach(h -> h.matchedTerms().stream()
                     .filter(t -> t.synonymOf() != null).forEach(viaSynonym::add));
@@ -252,7 +254,7 @@ class MatchApiTest {
                 .orElseThrow(() -> new AssertionError("R0951 not in the top 5: " + hits.stream().map(Hit::id).toList()));
         assertTrue(hit.matchedTerms().contains(new MatchedTerm("硬质合金", "钨钢")), hit.matchedTerms().toString());
         assertTrue(hit.reasons().stream().anyMatch(r -> r.type() == Reason.Type.SYNONYMS && r.text().contains("钨钢")));
-        try (Duijie plain = Duijie.open(dir.resolve("index"), MatchConfig.DEFAULT.withoutSynonyms())) {
+        try (Duijie plain = Duijie.open(dir.resolve("index"), LEXICAL.withConfig(MatchConfig.DEFAULT.withoutSynonyms()))) {
             double without = plain.match(need, Filters.NONE, 50).stream().filter(h -> h.id().equals(target.id()))
                     .mapToDouble(Hit::score).findFirst().orElse(0);
             assertTrue(without < hit.score(), "the synonym adds to the score: " + without + " vs " + hit.score());

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The real server on a random loopback port over a real on-disk index of the bundled corpus. The index is built once
- * per test JVM (a few seconds) and shared; each test class starts and stops its own server.
+ * The real server on a random loopback port over a real on-disk index of the bundled corpus, semantic matching on.
+ * The index is built once per test JVM and shared; each test class starts and stops its own server.
  */
 public final class TestServer implements AutoCloseable {
     private static Duijie shared;
@@ -27,7 +27,10 @@ public final class TestServer implements AutoCloseable {
         if (shared == null) {
             try {
                 Path dir = Files.createTempDirectory("duijie-test-index");
-                shared = Duijie.build(CorpusLoader.load(BundledCorpus.directory()).corpus(), dir);
+                // Semantic matching on, as served; embeddings come from the build-wide test cache (see the root pom).
+                shared = Duijie.build(CorpusLoader.load(BundledCorpus.directory()).corpus(), dir,
+                        Duijie.Options.DEFAULT.withEmbeddingCache(Path.of(System.getProperty("duijie.test.embeddingCache",
+                                "target/test-embeddings"))), done -> { });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -11,11 +11,7 @@ import dev.duijie.eval.CslCorpus;
 import dev.duijie.eval.EvalReport;
 import dev.duijie.eval.Evaluator;
 import dev.duijie.eval.Ranker;
-import dev.duijie.eval.Fusion;
-import dev.duijie.embed.Embedder;
-import dev.duijie.embed.EmbeddingCache;
-import dev.duijie.analysis.Vocabulary;
-import dev.duijie.index.IndexBuilder;
+import dev.duijie.eval.Modes;
 import dev.duijie.index.LiveIndex;
 import dev.duijie.index.IndexHome;
 import dev.duijie.match.MatchConfig;
@@ -32,6 +28,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code ./duijie eval}: nDCG@10, Recall@50, MRR@10, P@5 per mode and query type on a judged corpus. */
@@ -41,8 +38,10 @@ import java.util.concurrent.Callable;
                 "a temporary directory (or --index DIR), ranks every judged query and prints nDCG@10, Recall@50,",
                 "MRR@10 and P@5 per mode and query type (need → result, need → expert, staff query) and per half",
                 "(tuning / reporting, fixed by id). Works on any corpus in the Duijie format.",
-                "Modes: lexical; dense (bge-small-zh embeddings, HNSW) and hybrid (reciprocal-rank fusion of the two),",
-                "which embed the corpus once (cached in --embedding-cache) and are skipped when the model is unavailable.",
+                "Modes: lexical; dense (bge-small-zh embeddings, HNSW); hybrid (the product: normalised weighted sum of",
+                "the two, MatchConfig denseWeight); rrf (reciprocal-rank fusion of lexical and dense, for comparison).",
+                "All but lexical embed the corpus once (cached in --embedding-cache) and are skipped, with a message,",
+                "when the model is unavailable.",
                 "--csl evaluates the three CSL-dev styles from ../shared/data/csl-dev instead (skipped if absent)."})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "DIR", description = "judged corpus (default: the bundled corpus)")
@@ -51,7 +50,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--qrels", paramLabel = "FILE", description = "judgments to use instead of the corpus's own qrels.tsv")
     Path qrels;
 
-    @Option(names = "--mode", defaultValue = "all", description = "lexical | dense | hybrid | all (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mode", defaultValue = "all",
+            description = "lexical | dense | hybrid | rrf | all (default: ${DEFAULT-VALUE})")
     String mode;
 
     @Option(names = "--baseline", description = "add plain StandardAnalyzer BM25 over title + summary as a row")
@@ -71,11 +71,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "where computed embeddings are kept between runs (default: ${DEFAULT-VALUE})")
     Path embeddingCache;
 
-    @Option(names = "--rrf-k", defaultValue = "20", description = "k of reciprocal-rank fusion (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rrf-k", defaultValue = "" + Modes.RRF_K, description = "k of rrf mode (default: ${DEFAULT-VALUE})")
     int rrfK;
 
-    @Option(names = "--dense-weight", defaultValue = "0.5",
-            description = "weight of the dense ranking in hybrid fusion, lexical = 1 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dense-weight", defaultValue = "" + Modes.RRF_DENSE_WEIGHT,
+            description = "weight of the dense ranking in rrf mode, lexical = 1 (default: ${DEFAULT-VALUE})")
     double denseWeight;
 
     @Option(names = "--csl", description = "evaluate on CSL-dev (keywords → paper, title → abstract, first sentence → rest)")
@@ -86,8 +86,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("lexical", "dense", "hybrid", "all").contains(mode)) {
-            throw new ParameterException(spec.commandLine(), "--mode must be lexical, dense, hybrid or all");
+        if (!List.of("lexical", "dense", "hybrid", "rrf", "all").contains(mode)) {
+            throw new ParameterException(spec.commandLine(), "--mode must be lexical, dense, hybrid, rrf or all");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (csl) {
@@ -147,50 +147,27 @@ final class EvalCommand implements Callable<Integer> {
         Path tmp = indexDir == null ? Files.createTempDirectory("duijie-eval") : null;
         Path target = indexDir != null ? indexDir : tmp;
         MatchConfig config = ConfigOverrides.apply(spec, overrides);
-        boolean wantDense = !mode.equals("lexical");
-        java.util.Optional<Embedder> embedder = wantDense ? Embedder.tryOpen() : java.util.Optional.empty();
-        if (wantDense && embedder.isEmpty()) {
-            spec.commandLine().getErr().println("eval: embedding model unavailable; dense and hybrid skipped (lexical only)");
+        Duijie.Options options = Duijie.Options.DEFAULT.withConfig(config).withEmbeddingCache(embeddingCache);
+        if (mode.equals("lexical")) {
+            options = options.withoutEmbeddings();
         }
-        try (EmbeddingCache cache = embedder.isPresent()
-                ? EmbeddingCache.open(embeddingCache, embedder.get().modelId(), embedder.get().dimension()) : null) {
-            java.util.function.Function<String, float[]> vectors = cache == null ? null
-                    : text -> cache.get(text, embedder.get()::embed);
+        try {
             if (!IndexHome.at(target).hasPointer() && !LiveIndex.hasSegments(target)) {
-                IndexBuilder.build(c, target, Vocabulary.bundled(), Runtime.getRuntime().availableProcessors(),
-                        done -> { }, vectors);
+                Duijie.build(c, target, options, done -> { }).close();
             }
-            try (Duijie duijie = Duijie.open(target, config);
+            try (Modes available = Modes.open(target, options);
                  BaselineRanker base = baseline ? new BaselineRanker(c) : null) {
-                Ranker lexical = (type, qid, text, depth) -> switch (type) {
-                    case NEED_RESULT, STAFF_QUERY -> duijie.matcher().rankIds(Kind.RESULT, text, depth);
-                    case NEED_EXPERT -> duijie.matcher().rankExpertIds(text, depth);
-                };
-                Map<String, Ranker> modes = new LinkedHashMap<>();
-                if (!mode.equals("dense") && !mode.equals("hybrid")) {
-                    modes.put("lexical", lexical);
-                }
-                if (vectors != null) {
-                    Ranker dense = (type, qid, text, depth) -> duijie.matcher().rankDenseIds(
-                            type == dev.duijie.eval.QueryType.NEED_EXPERT ? Kind.EXPERT : Kind.RESULT, vectors.apply(text), depth);
-                    if (!mode.equals("hybrid")) {
-                        modes.put("dense", dense);
-                    }
-                    if (!mode.equals("dense")) {
-                        modes.put("hybrid", (type, qid, text, depth) -> Fusion.rrf(
-                                List.of(lexical.rank(type, qid, text, 100), dense.rank(type, qid, text, 100)),
-                                List.of(1.0, denseWeight), rrfK, depth));
-                    }
+                spec.commandLine().getOut().println("semantic matching: " + available.semantic());
+                Map<String, Ranker> modes = available.rankers(
+                        mode.equals("all") ? Set.copyOf(Modes.ALL) : Set.of(mode), rrfK, denseWeight);
+                if (modes.isEmpty() || (mode.equals("all") && available.semantic() != Duijie.Semantic.ON)) {
+                    spec.commandLine().getErr().println("eval: semantic matching unavailable (" + available.semantic()
+                            + "); dense, hybrid and rrf skipped");
                 }
                 if (base != null) {
                     modes.put("baseline", base);
                 }
-                EvalReport report = new EvalReport(name).addAll(new Evaluator(c).evaluate(modes));
-                if (cache != null) {
-                    spec.commandLine().getErr().printf("eval: %d texts embedded, %d from the cache%n", cache.computed(),
-                            cache.size() - cache.computed());
-                }
-                return report;
+                return new EvalReport(name).addAll(new Evaluator(c).evaluate(modes));
             }
         } finally {
             if (tmp != null) {

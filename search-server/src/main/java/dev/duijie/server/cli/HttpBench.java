@@ -84,7 +84,7 @@ final class HttpBench {
         String base = "http://127.0.0.1:" + port;
         Path log = work.dir().resolve("serve-" + results + ".log");
         Process server = work.duijie("serve-" + results, List.of(HEAP), "serve", "--index", work.index(results, "lexical").toString(),
-                        "--host", "127.0.0.1", "--port", Integer.toString(port))
+                        "--host", "127.0.0.1", "--port", Integer.toString(port), "--no-embeddings")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try (BenchWork.PeakRss rss = new BenchWork.PeakRss(server)) {
             awaitHealthy(base, server, log);

@@ -4,8 +4,6 @@ import dev.duijie.Duijie;
 import dev.duijie.corpus.CorpusLoader;
 import dev.duijie.corpus.LoadReport;
 import dev.duijie.data.BundledCorpus;
-import dev.duijie.analysis.Vocabulary;
-import dev.duijie.index.Generations;
 import dev.duijie.index.IndexHome;
 import dev.duijie.index.LiveIndex;
 import picocli.CommandLine.Option;
@@ -25,6 +23,15 @@ final class IndexOptions {
             description = "corpus to build a missing index from (default: the bundled 株洲 corpus)")
     Path corpus;
 
+    @Option(names = "--no-embeddings",
+            description = "lexical matching only: never load the embedding model (default: semantic matching too, "
+                    + "when the model is available and the index has embeddings)")
+    boolean noEmbeddings;
+
+    Duijie.Options options() {
+        return noEmbeddings ? Duijie.Options.DEFAULT.withoutEmbeddings() : Duijie.Options.DEFAULT;
+    }
+
     Path indexDir() {
         if (index != null) {
             return index;
@@ -37,7 +44,7 @@ final class IndexOptions {
     Duijie open(PrintWriter log) throws IOException {
         Path dir = indexDir();
         if (IndexHome.at(dir).hasPointer() || LiveIndex.hasSegments(dir)) {
-            return Duijie.open(dir);
+            return Duijie.open(dir, options());
         }
         Path source = corpus != null ? corpus : BundledCorpus.directory();
         log.println("duijie: no index in " + dir + ", building it from " + (corpus != null ? corpus : "the bundled corpus") + " …");
@@ -51,13 +58,15 @@ final class IndexOptions {
         ReindexCommand.ConsoleProgress progress = new ReindexCommand.ConsoleProgress(log, "duijie");
         progress.phase("index", corpus.results().size() + corpus.needs().size() + corpus.experts().size()
                 + corpus.institutions().size());
-        IndexHome home = IndexHome.at(dir);
-        try (IndexHome.Lock lock = home.lock()) {
-            home.switchTo(Generations.build(home, corpus, java.util.List.of(), Vocabulary.bundled(), java.util.List.of(),
-                    Runtime.getRuntime().availableProcessors(), progress::progress));
+        if (!noEmbeddings) {
+            log.println("duijie: embedding every record for semantic matching (cached in " + dir.resolve("embeddings")
+                    + "; --no-embeddings skips this)");
         }
+        Duijie duijie = Duijie.build(corpus, dir, options(), progress::progress);
         progress.phase(null, 0);
-        log.printf("duijie: indexed %s in %.1f s%n", report.summary(), (System.nanoTime() - t0) / 1e9);
-        return Duijie.open(dir);
+        log.printf("duijie: indexed %s in %.1f s; %s%n", report.summary(), (System.nanoTime() - t0) / 1e9,
+                duijie.semantic() == Duijie.Semantic.ON ? "semantic matching on" : "lexical matching only ("
+                        + duijie.semantic() + ")");
+        return duijie;
     }
 }

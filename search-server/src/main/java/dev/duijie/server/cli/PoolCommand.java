@@ -16,6 +16,7 @@ import dev.duijie.eval.BaselineRanker;
 import dev.duijie.eval.Pooler;
 import dev.duijie.eval.QueryType;
 import dev.duijie.eval.Ranker;
+import dev.duijie.match.MatchConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,7 +36,7 @@ import java.util.concurrent.Callable;
 @Command(name = "pool", mixinStandardHelpOptions = true,
         header = "Write judging pools for extending the judged set.",
         description = {"Write judging pools as JSON Lines: for each need or staff query, the union of the top --depth of",
-                "every retrieval mode available (lexical, baseline) plus --random records of the same industry,",
+                "every retrieval mode available (lexical, dense, hybrid, baseline) plus --random records of the same industry,",
                 "with the text an assessor needs to grade each candidate 0–3."})
 final class PoolCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "DIR", description = "corpus (default: the bundled corpus)")
@@ -59,6 +60,10 @@ final class PoolCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "output JSON Lines file")
     Path out;
 
+    @Option(names = "--embedding-cache", paramLabel = "DIR", defaultValue = "data/embeddings",
+            description = "where computed embeddings are kept between runs (default: ${DEFAULT-VALUE})")
+    Path embeddingCache;
+
     @Spec
     CommandSpec spec;
 
@@ -68,12 +73,23 @@ final class PoolCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Corpus c = CorpusLoader.load(corpus != null ? corpus : BundledCorpus.directory()).corpus();
         Path tmp = Files.createTempDirectory("duijie-pool");
-        try (Duijie duijie = Duijie.build(c, tmp); BaselineRanker baseline = new BaselineRanker(c);
+        Duijie.Options options = Duijie.Options.DEFAULT.withEmbeddingCache(embeddingCache);
+        try (Duijie hybrid = Duijie.build(c, tmp, options, done -> { });
+             Duijie lexical = Duijie.open(tmp, options.withoutEmbeddings());
+             Duijie dense = Duijie.open(tmp, options.withConfig(MatchConfig.DEFAULT.with("denseWeight", 1)));
+             BaselineRanker baseline = new BaselineRanker(c);
              BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            Ranker lexical = (type, qid, text, d) -> type == QueryType.NEED_EXPERT
-                    ? duijie.matcher().rankExpertIds(text, d) : duijie.matcher().rankIds(Kind.RESULT, text, d);
-            Pooler results = new Pooler(c, Map.of("lexical", lexical, "baseline", baseline), depth, random);
-            Pooler experts = new Pooler(c, Map.of("lexical", lexical), depth, random);
+            Map<String, Ranker> systems = new java.util.HashMap<>(Map.of("lexical", Ranker.of(lexical)));
+            if (hybrid.semantic() == Duijie.Semantic.ON) {
+                systems.put("hybrid", Ranker.of(hybrid));
+                systems.put("dense", Ranker.of(dense));
+            } else {
+                spec.commandLine().getErr().println("pool: semantic matching unavailable (" + hybrid.semantic()
+                        + "); pooling lexical and baseline only");
+            }
+            Pooler experts = new Pooler(c, systems, depth, random);
+            systems.put("baseline", baseline);
+            Pooler results = new Pooler(c, systems, depth, random);
             int n = 0;
             for (String id : needs) {
                 Need need = c.need(id).orElseThrow(() -> new IllegalArgumentException("unknown need " + id));

@@ -64,6 +64,11 @@ final class ReindexCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "JSON report (default: INDEX/reports/reindex.json)")
     Path report;
 
+    @Option(names = "--no-embeddings",
+            description = "build without embeddings (lexical matching only); default: embed records when the model is "
+                    + "available, new or changed texts only (the rest come from INDEX/embeddings)")
+    boolean noEmbeddings;
+
     @Spec
     CommandSpec spec;
 
@@ -75,7 +80,7 @@ final class ReindexCommand implements Callable<Integer> {
         Path reportFile = report != null ? report : reports.resolve("reindex.json");
         Progress progress = new ConsoleProgress(spec.commandLine().getErr(), "duijie reindex");
         ReindexReport r = Reindexer.run(new Reindexer.Options(from, index, lexicons, maxRejectRatio, keep, qualityMargin,
-                rejectsFile, Runtime.getRuntime().availableProcessors(), progress, encoding));
+                rejectsFile, Runtime.getRuntime().availableProcessors(), progress, encoding, !noEmbeddings));
         try {
             Files.createDirectories(reportFile.toAbsolutePath().getParent());
             Files.writeString(reportFile, Reindexer.json(r), StandardCharsets.UTF_8);

@@ -62,7 +62,7 @@ final class AdminRoutes {
         double ratio = body.path("maxRejectRatio").asDouble(0.01);
         ReindexReport r = Reindexer.run(new Reindexer.Options(Path.of(from.asText()), indexHome, List.of(), ratio, 2,
                 null, indexHome.resolve("reports").resolve("rejects.txt"), Runtime.getRuntime().availableProcessors(),
-                Progress.NONE, null));
+                Progress.NONE, null, duijie.semantic() != Duijie.Semantic.SWITCHED_OFF));
         duijie.refresh();
         ctx.status(r.status() == ReindexReport.Status.OK ? 200 : r.status() == ReindexReport.Status.LOCKED ? 409 : 422)
                 .json(r);

@@ -211,7 +211,9 @@ public final class DuijieServer implements AutoCloseable {
         Map<String, Integer> counts = new LinkedHashMap<>();
         duijie.counts().forEach((k, v) -> counts.put(k.plural(), v));
         out.put("counts", counts);
-        out.put("embeddings", false);
+        Duijie.Semantic semantic = duijie.semantic();
+        out.put("embeddings", semantic == Duijie.Semantic.ON);
+        out.put("semantic", semantic.name().toLowerCase(java.util.Locale.ROOT));
         ctx.json(out);
     }
 

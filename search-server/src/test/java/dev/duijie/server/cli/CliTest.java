@@ -113,11 +113,11 @@ class CliTest {
     @Test
     void matchPrintsRankedHitsWithReasons() {
         Path index = tmp.resolve("index");
-        Run r = run("match", "--index", index.toString(), "--k", "3", "陶瓷基板", "导热");
+        Run r = run("match", "--no-embeddings", "--index", index.toString(), "--k", "3", "陶瓷基板", "导热");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains(" 1. ["), r.out());
         assertTrue(r.out().contains("关键词匹配"), r.out());
-        Run bad = run("match", "--index", index.toString(), "--kind", "institutions", "陶瓷");
+        Run bad = run("match", "--no-embeddings", "--index", index.toString(), "--kind", "institutions", "陶瓷");
         assertEquals(2, bad.exit());
     }
 }

@@ -55,7 +55,7 @@ class ReindexTest {
     }
 
     static Reindexer.Options options(Path from, Path home) {
-        return new Reindexer.Options(from, home, List.of(), 0.01, 2, null, home.resolve("rejects.txt"), 2, Progress.NONE, null);
+        return new Reindexer.Options(from, home, List.of(), 0.01, 2, null, home.resolve("rejects.txt"), 2, Progress.NONE, null, false);
     }
 
     static Path copyExport(Path dir) throws IOException {
@@ -114,9 +114,59 @@ class ReindexTest {
         // Under the threshold the same kind of rows are rejected, listed, and the rest goes live.
         Files.write(bad.resolve("results.jsonl"), lines.subList(0, 60));
         ReindexReport ok = Reindexer.run(new Reindexer.Options(bad, home, List.of(), 0.2, 2, null,
-                home.resolve("rejects.txt"), 2, Progress.NONE, null));
+                home.resolve("rejects.txt"), 2, Progress.NONE, null, false));
         assertEquals(ReindexReport.Status.OK, ok.status(), ok.summary());
         assertEquals(3, ok.rejected());
+    }
+
+    @Test
+    void aSecondReindexOfAnUnchangedExportEmbedsNothing() throws IOException {
+        // 40 results, 20 needs and the results' team: small enough to embed in seconds.
+        Path from = shared.resolve("export-embed");
+        Files.createDirectories(from);
+        Path src = BundledCorpus.directory();
+        List<String> results = Files.readAllLines(src.resolve("results.jsonl")).subList(0, 40);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Set<String> team = new java.util.HashSet<>();
+        for (String line : results) {
+            json.readTree(line).get("team").forEach(e -> team.add(e.asText()));
+        }
+        List<String> experts = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(src.resolve("experts.jsonl"))) {
+            if (team.contains(json.readTree(line).get("id").asText())) {
+                experts.add(line);
+            }
+        }
+        Files.write(from.resolve("institutions.jsonl"), Files.readAllLines(src.resolve("institutions.jsonl")));
+        Files.write(from.resolve("experts.jsonl"), experts);
+        Files.write(from.resolve("results.jsonl"), results);
+        Files.write(from.resolve("needs.jsonl"), Files.readAllLines(src.resolve("needs.jsonl")).subList(0, 20));
+        Path home = shared.resolve("h-embed");
+        Reindexer.Options o = options(from, home);
+        Reindexer.Options withEmbeddings = new Reindexer.Options(o.from(), o.home(), o.userLexicons(),
+                o.maxRejectRatio(), o.keepPrevious(), o.qualityMargin(), o.rejectsFile(), o.threads(), o.progress(),
+                o.csvCharset(), true);
+
+        ReindexReport cold = Reindexer.run(withEmbeddings);
+        assertEquals(ReindexReport.Status.OK, cold.status(), cold.summary());
+        assertTrue(cold.embeddings().embedded() > 40 + 20 + experts.size(), "records and their sentences: " + cold.summary());
+
+        ReindexReport warm = Reindexer.run(withEmbeddings);
+        assertEquals(ReindexReport.Status.OK, warm.status(), warm.summary());
+        assertEquals(0, warm.embeddings().embedded(), warm.summary());
+        assertTrue(warm.embeddings().fromCache() >= cold.embeddings().embedded(), warm.summary());
+        assertTrue(warm.summary().contains("embeddings: 0 embedded"), warm.summary());
+
+        // One changed summary: its record text and its new sentence are embedded, nothing else.
+        results.set(0, results.get(0).replaceFirst("\"summary\":\"", "\"summary\":\"本成果已完成中试。"));
+        Files.write(from.resolve("results.jsonl"), results);
+        ReindexReport changed = Reindexer.run(withEmbeddings);
+        assertEquals(ReindexReport.Status.OK, changed.status(), changed.summary());
+        assertEquals(2, changed.embeddings().embedded(), changed.summary());
+
+        try (Duijie d = Duijie.open(home)) {
+            assertEquals(Duijie.Semantic.ON, d.semantic());
+        }
     }
 
     @Test
@@ -124,11 +174,11 @@ class ReindexTest {
         Path home = shared.resolve("h-lock");
         Files.createDirectories(home);
         try (IndexHome.Lock held = IndexHome.at(home).lock()) {
-            CliTest.Run r = CliTest.run("reindex", "--from", export.toString(), "--index", home.toString());
+            CliTest.Run r = CliTest.run("reindex", "--no-embeddings", "--from", export.toString(), "--index", home.toString());
             assertEquals(4, r.exit(), r.out());
             assertTrue(r.out().contains("另一个重建索引任务正在运行"), r.out());
         }
-        assertEquals(0, CliTest.run("reindex", "--from", export.toString(), "--index", home.toString()).exit());
+        assertEquals(0, CliTest.run("reindex", "--no-embeddings", "--from", export.toString(), "--index", home.toString()).exit());
     }
 
     @Test
@@ -154,7 +204,7 @@ class ReindexTest {
     void anUnusableIndexDirectoryIsAClearError() throws IOException {
         Path notADir = shared.resolve("plain-file");
         Files.writeString(notADir, "x");
-        CliTest.Run r = CliTest.run("reindex", "--from", export.toString(), "--index", notADir.toString(),
+        CliTest.Run r = CliTest.run("reindex", "--no-embeddings", "--from", export.toString(), "--index", notADir.toString(),
                 "--report", shared.resolve("r.json").toString(), "--rejects", shared.resolve("rj.txt").toString());
         assertEquals(5, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("IO_ERROR"), r.out());
@@ -256,7 +306,7 @@ class ReindexTest {
         for (String phase : List.of("validate", "index", "check", "switch")) {
             String liveBefore = IndexHome.at(home).live().orElseThrow();
             Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    "-Dduijie.reindex.pauseAfter=" + phase, DuijieCommand.class.getName(), "reindex",
+                    "-Dduijie.reindex.pauseAfter=" + phase, DuijieCommand.class.getName(), "reindex", "--no-embeddings",
                     "--from", export.toString(), "--index", home.toString()).redirectErrorStream(true).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;

@@ -46,13 +46,14 @@ class AdminApiTest {
         }
         Files.write(export.resolve("results.jsonl"), Files.readAllLines(src.resolve("results.jsonl")).subList(0, 200));
         Path home = tmp.resolve("home");
-        duijie = Duijie.build(CorpusLoader.load(export).corpus(), home);
+        duijie = Duijie.build(CorpusLoader.load(export).corpus(), home, Duijie.Options.DEFAULT.withoutEmbeddings(),
+                done -> { });
         withToken = DuijieServer.start(duijie, "127.0.0.1", 0, TOKEN, home);
         withoutToken = DuijieServer.start(duijie, "127.0.0.1", 0, null, home);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
         withToken.close();
         withoutToken.close();
         duijie.close();

@@ -95,7 +95,8 @@ class ApiTest {
         assertEquals(200, r.status);
         conforms(r, "Health");
         assertEquals(server.duijie().counts().get(Kind.RESULT), r.json.at("/counts/results").asInt());
-        assertFalse(r.json.get("embeddings").asBoolean());
+        assertTrue(r.json.get("embeddings").asBoolean(), "the test server matches semantically: " + r.body);
+        assertEquals("on", r.json.get("semantic").asText());
     }
 
     @Test
