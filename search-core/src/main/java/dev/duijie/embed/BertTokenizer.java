@@ -21,15 +21,15 @@ import java.util.Map;
  * lower-case), split on whitespace and around every punctuation character, and each word is split into the
  * longest vocabulary pieces from the left ("##" marks a continuation); a word with any part not in the
  * vocabulary, or longer than {@code max_input_chars_per_word}, becomes [UNK] as a whole. The ids are cut to
- * {@code maxTokens} with [SEP] kept last.
+ * {@code maxTokens} with [SEP] kept last. Public for the JMH benchmark; not a stable API.
  */
-final class BertTokenizer {
+public final class BertTokenizer {
 
     /**
      * Model input for one text; attention mask and token type ids are implied (all 1, all 0) because texts are
      * encoded one at a time, without padding or a second segment.
      */
-    record Encoding(int[] ids) {
+    public record Encoding(int[] ids) {
 
         int length() {
             return ids.length;
@@ -118,7 +118,7 @@ final class BertTokenizer {
     }
 
     /** The bundled bge-small-zh-v1.5 tokenizer, 512 tokens at most. */
-    static BertTokenizer bgeSmallZh() {
+    public static BertTokenizer bgeSmallZh() {
         try (InputStream in = BertTokenizer.class.getResourceAsStream(BgeSmallZh.TOKENIZER)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + BgeSmallZh.TOKENIZER
@@ -140,7 +140,7 @@ final class BertTokenizer {
     }
 
     /** [CLS], the text's pieces (cut to {@code maxTokens - 2}), [SEP]. */
-    Encoding encode(String text) {
+    public Encoding encode(String text) {
         IdBuffer out = new IdBuffer(maxTokens - 1);
         out.add(clsId);
         int from = 0;

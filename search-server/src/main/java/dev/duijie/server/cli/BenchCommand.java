@@ -1,218 +1,180 @@
 package dev.duijie.server.cli;
 
 import dev.duijie.Duijie;
-import dev.duijie.analysis.DomainAnalyzer;
-import dev.duijie.analysis.Vocabulary;
-import dev.duijie.corpus.Corpus;
 import dev.duijie.corpus.CorpusLoader;
-import dev.duijie.corpus.Kind;
 import dev.duijie.data.BundledCorpus;
-import dev.duijie.embed.Embedder;
 import dev.duijie.index.IndexHome;
-import dev.duijie.match.Filters;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code ./duijie bench}: speed figures anyone can rerun; never part of {@code mvn verify}. */
+/**
+ * {@code ./duijie bench}: speed figures anyone can rerun, as one table (also JSON); never part of {@code mvn verify}.
+ * One class per part; this one only parses options and runs the parts in order.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        header = "Measure speed (not part of mvn verify).",
-        description = {"Measure speed and print figures. Parts:",
-                "  analysis  MB/s of the Duijie chain vs plain smartcn's SmartChineseAnalyzer on the bundled corpus's",
-                "            texts, single thread, after warm-up",
-                "  match     latency p50/p95/p99 of need → results (every bundled need's text), need → experts,",
-                "            result → needs and short staff queries (the results' keywords), 1 thread, after warm-up",
-                "  embed     texts/s of the bge-small-zh embedder: short texts (result keywords) and 300-character",
-                "            texts (result summaries cut to 300), 1 and 2 threads, one model call per text",
+        header = "Measure speed and memory (not part of mvn verify).",
+        description = {"Measure speed and memory on generated scale corpora and print one table (also written as",
+                "JSON to --out). Every row carries the 1-minute load average while it was measured. Parts:",
+                "  analysis  MB/s of the Duijie chain vs plain smartcn on the bundled results' texts, 1 thread",
+                "  index     ./duijie reindex of each size's scale corpus as a child JVM: records/s, wall time,",
+                "            peak RSS (VmHWM), index size; lexical, and with embeddings (cold, then warm cache)",
+                "  match     library latency p50/p95/p99 and calls/s, 1 and 2 client threads, on distinct generated",
+                "            queries after a warm-up: need → results (200-character needs), short staff queries",
+                "            (2–8 characters), need → experts, result → needs; lexical and hybrid",
+                "  http      need → results end to end: ./duijie serve -Xmx512m as a child JVM loaded by wrk,",
+                "            1 and 2 connections; what the server adds over the library; server peak RSS",
+                "  embed     texts/s of the bge-small-zh embedder, short and 300-character texts, 1 and 2 threads",
+                "  jmh       JMH microbenchmarks: analysis chain vs smartcn, WordPiece tokenizer, RRF fusion",
                 "  vectors   float32 vs int8 HNSW on the bundled corpus's embeddings (cached in data/embeddings):",
-                "            recall@10 against exact search, index size, build time, query latency"})
+                "            recall@10 against exact search, index size, build time, query latency",
+                "Scale corpora and indexes are kept under --work and reused (generation is deterministic).",
+                "Example: ./duijie bench --sizes 2000,100000,1000000 --out docs/bench.json"})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--only", defaultValue = "analysis,match", split = ",",
-            description = "parts to run (default: ${DEFAULT-VALUE})")
+    private static final Set<String> PARTS = Set.of("analysis", "index", "match", "http", "embed", "jmh", "vectors");
+
+    @Option(names = "--only", defaultValue = "analysis,index,match,http", split = ",", paramLabel = "PART",
+            description = "parts to run (default: ${DEFAULT-VALUE}; also embed, jmh)")
     List<String> parts;
 
-    @Option(names = "--seconds", defaultValue = "5", description = "measured seconds per figure (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sizes", defaultValue = "2000,100000", split = ",", paramLabel = "N",
+            description = "scale corpus sizes in results (default: ${DEFAULT-VALUE})")
+    List<Integer> sizes;
+
+    @Option(names = "--embedding-sizes", split = ",", paramLabel = "N",
+            description = "sizes also indexed with embeddings (cold, then warm cache) and queried in hybrid mode "
+                    + "(default: every size below 1,000,000; a cold million takes hours here)")
+    List<Integer> embeddingSizes;
+
+    @Option(names = "--workloads", defaultValue = "need-results,short,need-experts,result-needs", split = ",",
+            paramLabel = "W", description = "query workloads of part match (default: ${DEFAULT-VALUE})")
+    List<String> workloads;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "override a ranking weight of MatchConfig for part match, e.g. --set maxBigrams=32 (repeatable)")
+    Map<String, Double> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--queries", defaultValue = "2000",
+            description = "distinct queries per latency measurement (default: ${DEFAULT-VALUE})")
+    int queries;
+
+    @Option(names = "--seconds", defaultValue = "5",
+            description = "measured seconds per throughput figure (analysis, http, embed, jmh; default: ${DEFAULT-VALUE})")
     int seconds;
+
+    @Option(names = "--work", defaultValue = "data/bench", paramLabel = "DIR",
+            description = "scale corpora, indexes and child logs (default: ${DEFAULT-VALUE})")
+    Path work;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the table as JSON (default: WORK/bench.json)")
+    Path out;
+
+    @Option(names = "--jfr", paramLabel = "DIR", description = "record JFR profiles (settings=profile) of this JVM "
+            + "(bench.jfr; query threads are named after their workload) and of every child (reindex-*.jfr, serve-*.jfr)")
+    Path jfr;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        if (parts.contains("analysis")) {
-            analysis(out);
+    public Integer call() throws Exception {
+        for (String p : parts) {
+            if (!PARTS.contains(p)) {
+                throw new ParameterException(spec.commandLine(), "unknown part " + p + "; parts: " + PARTS);
+            }
         }
-        if (parts.contains("match")) {
-            match(out);
+        if (!QueryBench.WORKLOADS.containsAll(workloads)) {
+            throw new ParameterException(spec.commandLine(), "workloads: " + QueryBench.WORKLOADS);
         }
-        if (parts.contains("embed")) {
-            embed(out);
+        if (sizes.stream().anyMatch(n -> n < 1) || queries < 100 || seconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--sizes ≥ 1, --queries ≥ 100, --seconds ≥ 1");
         }
-        if (parts.contains("vectors")) {
-            VectorsBench.run(CorpusLoader.load(BundledCorpus.directory()).corpus(), Path.of("data/embeddings"), out);
+        if (embeddingSizes == null) {
+            embeddingSizes = sizes.stream().filter(n -> n < 1_000_000).toList();
         }
+        PrintWriter log = spec.commandLine().getOut();
+        BenchReport report = new BenchReport(log);
+        BenchWork bw = new BenchWork(work, jfr, spec.commandLine().getErr());
+        try (Recording recording = jfr == null ? null : startRecording()) {
+            run(report, bw);
+            if (recording != null) {
+                recording.dump(jfr.resolve("bench.jfr"));
+            }
+        }
+        report.print();
+        Path json = out != null ? out : work.resolve("bench.json");
+        report.write(json);
+        log.println("bench: the table as JSON in " + json);
+        log.flush();
         return 0;
     }
 
-    private void analysis(PrintWriter out) throws IOException {
-        Corpus corpus = CorpusLoader.load(BundledCorpus.directory()).corpus();
-        List<String> texts = corpus.results().stream().map(r -> r.title() + "\n" + r.summary()).toList();
-        long bytes = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
-        try (Analyzer plain = new SmartChineseAnalyzer();
-             Analyzer chain = new DomainAnalyzer(Vocabulary.bundled().lexicon())) {
-            // Alternate the two so neither profits from a warmer JIT or cache.
-            double plainRate = 0;
-            double chainRate = 0;
-            for (int round = 0; round < 3; round++) {
-                boolean measured = round > 0;
-                double p = rate(plain, texts, bytes, measured ? seconds : 2);
-                double c = rate(chain, texts, bytes, measured ? seconds : 2);
-                if (measured) {
-                    plainRate = Math.max(plainRate, p);
-                    chainRate = Math.max(chainRate, c);
+    private Recording startRecording() throws java.io.IOException, java.text.ParseException {
+        java.nio.file.Files.createDirectories(jfr);
+        Recording r = new Recording(Configuration.getConfiguration("profile"));
+        r.start();
+        return r;
+    }
+
+    private void run(BenchReport report, BenchWork bw) throws Exception {
+        if (parts.contains("analysis")) {
+            AnalysisBench.run(report, seconds);
+        }
+        if (parts.contains("index") || parts.contains("match") || parts.contains("http")) {
+            BenchQueries generated = new BenchQueries();
+            IndexBench indexing = new IndexBench(bw, report);
+            Duijie.Options options = Duijie.Options.DEFAULT.withConfig(ConfigOverrides.apply(spec, overrides));
+            String set = overrides.entrySet().stream().map(e -> " " + e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining());
+            for (int n : sizes) {
+                Path lexical = bw.index(n, "lexical");
+                // The query and HTTP parts need the lexical index; build it when this run has not and none is kept.
+                if (parts.contains("index") || !IndexHome.at(lexical).hasPointer()) {
+                    indexing.lexical(n);
                 }
-            }
-            out.printf("analysis  %.1f MB of text (%d results), 1 thread, best of 2 runs of %d s%n",
-                    bytes / 1e6, texts.size(), seconds);
-            out.printf("  smartcn (SmartChineseAnalyzer)   %6.2f MB/s%n", plainRate);
-            out.printf("  duijie chain (DomainAnalyzer)    %6.2f MB/s   cost %.2f× plain smartcn%n", chainRate,
-                    plainRate / chainRate);
-        }
-        out.flush();
-    }
-
-    private interface Call {
-        void run(int i) throws IOException;
-    }
-
-    private void match(PrintWriter out) throws IOException {
-        Corpus corpus = CorpusLoader.load(BundledCorpus.directory()).corpus();
-        Path dir = Files.createTempDirectory("duijie-bench");
-        try {
-            long t0 = System.nanoTime();
-            try (Duijie duijie = Duijie.build(corpus, dir)) {
-                out.printf("match  bundled corpus: %d results, %d needs, %d experts; indexed in %.1f s; 1 thread%n",
-                        corpus.results().size(), corpus.needs().size(), corpus.experts().size(),
-                        (System.nanoTime() - t0) / 1e9);
-                List<String> needs = corpus.needs().stream().map(n -> n.text()).toList();
-                List<String> resultIds = corpus.results().stream().map(r -> r.id()).toList();
-                List<String> queries = corpus.results().stream().flatMap(r -> r.keywords().stream()).distinct().toList();
-                latency(out, "need → results (k=10)", needs.size(), i -> duijie.match(needs.get(i), Filters.NONE, 10));
-                latency(out, "need → experts (k=10)", needs.size(), i -> duijie.matchExperts(needs.get(i), Filters.NONE, 10));
-                latency(out, "result → needs (k=10)", resultIds.size(), i -> duijie.matchNeeds(resultIds.get(i), Filters.NONE, 10));
-                latency(out, "staff query (page of 10, facets)", queries.size(),
-                        i -> duijie.search(Kind.RESULT, queries.get(i), Filters.NONE, 1, 10));
-            }
-        } finally {
-            IndexHome.deleteTree(dir);
-        }
-        out.flush();
-    }
-
-    private void embed(PrintWriter out) {
-        Corpus corpus = CorpusLoader.load(BundledCorpus.directory()).corpus();
-        List<String> shortTexts = corpus.results().stream().flatMap(r -> r.keywords().stream()).distinct().toList();
-        List<String> paragraphs = corpus.results().stream()
-                .map(r -> r.summary().length() > 300 ? r.summary().substring(0, 300) : r.summary()).toList();
-        Optional<Embedder> maybe = Embedder.tryOpen();
-        if (maybe.isEmpty()) {
-            out.println("embed  the model or ONNX Runtime is not available here; skipped");
-            return;
-        }
-        try (Embedder embedder = maybe.get()) {
-            out.printf("embed  %s, batch 1 per thread, intra-op threads 1, after warm-up%n", embedder.modelId());
-            for (int threads : new int[]{1, 2}) {
-                out.printf("  short texts (keywords)          %d thread(s)  %7.1f texts/s%n", threads,
-                        throughput(embedder, shortTexts, threads));
-                out.printf("  300-character texts (summaries) %d thread(s)  %7.1f texts/s%n", threads,
-                        throughput(embedder, paragraphs, threads));
-            }
-        }
-        out.flush();
-    }
-
-    /** Texts per second over {@code seconds} (after a 2-second warm-up), {@code threads} embedding in parallel. */
-    private double throughput(Embedder embedder, List<String> texts, int threads) {
-        for (long end = System.nanoTime() + 2_000_000_000L, i = 0; System.nanoTime() < end; i++) {
-            embedder.embed(texts.get((int) (i % texts.size())));
-        }
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        long start = System.nanoTime();
-        List<Thread> workers = new java.util.ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int offset = t;
-            Thread w = new Thread(() -> {
-                for (int i = offset; System.nanoTime() < deadline; i += threads) {
-                    embedder.embed(texts.get(i % texts.size()));
-                    done.incrementAndGet();
-                }
-            });
-            workers.add(w);
-            w.start();
-        }
-        for (Thread w : workers) {
-            try {
-                w.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return done.get() / ((System.nanoTime() - start) / 1e9);
-    }
-
-    /** Warm-up pass over the first half, then every input once, timed one by one. */
-    private static void latency(PrintWriter out, String name, int n, Call call) throws IOException {
-        for (int i = 0; i < n / 2; i++) {
-            call.run(i);
-        }
-        long[] nanos = new long[n];
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            long t = System.nanoTime();
-            call.run(i);
-            nanos[i] = System.nanoTime() - t;
-        }
-        double total = (System.nanoTime() - start) / 1e9;
-        java.util.Arrays.sort(nanos);
-        out.printf("  %-34s n=%5d  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  %7.1f calls/s%n", name, n,
-                nanos[n / 2] / 1e6, nanos[(int) (n * 0.95)] / 1e6, nanos[(int) (n * 0.99)] / 1e6, n / total);
-    }
-
-    private static double rate(Analyzer analyzer, List<String> texts, long bytesPerPass, int seconds) throws IOException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        long start = System.nanoTime();
-        long done = 0;
-        long sink = 0;
-        while (System.nanoTime() < deadline) {
-            for (String t : texts) {
-                try (TokenStream ts = analyzer.tokenStream("f", t)) {
-                    ts.reset();
-                    while (ts.incrementToken()) {
-                        sink++;
+                if (parts.contains("match")) {
+                    try (Duijie duijie = Duijie.open(lexical, options.withoutEmbeddings())) {
+                        new QueryBench(report, generated, queries, workloads).run(duijie, n, "lexical" + set);
                     }
-                    ts.end();
+                }
+                if (embeddingSizes.contains(n) && (parts.contains("index") || parts.contains("match"))) {
+                    Path hybrid = bw.index(n, "hybrid");
+                    if (parts.contains("index") || !IndexHome.at(hybrid).hasPointer()) {
+                        indexing.withEmbeddings(n);
+                    }
+                    if (parts.contains("match")) {
+                        try (Duijie duijie = Duijie.open(hybrid, options)) {
+                            new QueryBench(report, generated, queries, workloads).run(duijie, n, "hybrid" + set);
+                        }
+                    }
+                }
+                if (parts.contains("http")) {
+                    new HttpBench(bw, report, generated, seconds).run(n);
                 }
             }
-            done += bytesPerPass;
         }
-        if (sink < 0) {
-            throw new AssertionError(); // keeps the loop from being optimised away
+        if (parts.contains("embed")) {
+            EmbedBench.run(report, seconds);
         }
-        return done / 1e6 / ((System.nanoTime() - start) / 1e9);
+        if (parts.contains("jmh")) {
+            JmhBench.run(report, seconds);
+        }
+        if (parts.contains("vectors")) {
+            VectorsBench.run(CorpusLoader.load(BundledCorpus.directory()).corpus(), Path.of("data/embeddings"),
+                    spec.commandLine().getOut());
+        }
     }
 }

@@ -146,14 +146,7 @@ final class EvalCommand implements Callable<Integer> {
         Corpus c = loaded.corpus();
         Path tmp = indexDir == null ? Files.createTempDirectory("duijie-eval") : null;
         Path target = indexDir != null ? indexDir : tmp;
-        MatchConfig config = MatchConfig.DEFAULT;
-        for (Map.Entry<String, Double> e : overrides.entrySet()) {
-            try {
-                config = config.with(e.getKey(), e.getValue());
-            } catch (IllegalArgumentException ex) {
-                throw new ParameterException(spec.commandLine(), "--set " + e.getKey() + ": " + ex.getMessage());
-            }
-        }
+        MatchConfig config = ConfigOverrides.apply(spec, overrides);
         Duijie.Options options = Duijie.Options.DEFAULT.withConfig(config).withEmbeddingCache(embeddingCache);
         if (mode.equals("lexical")) {
             options = options.withoutEmbeddings();
