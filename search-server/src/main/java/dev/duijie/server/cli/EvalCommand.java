@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
                 "a temporary directory (or --index DIR), ranks every judged query and prints nDCG@10, Recall@50,",
                 "MRR@10 and P@5 per mode and query type (need → result, need → expert, staff query) and per half",
                 "(tuning / reporting, fixed by id). Works on any corpus in the Duijie format.",
-                "Modes: lexical; dense (bge-small-zh embeddings, HNSW); hybrid (the product: normalised weighted sum of",
+                "Modes: lexical; dense (bge-small-zh embeddings alone); hybrid (the product: normalised weighted sum of",
                 "the two, MatchConfig denseWeight); rrf (reciprocal-rank fusion of lexical and dense, for comparison).",
                 "All but lexical embed the corpus once (cached in --embedding-cache) and are skipped, with a message,",
                 "when the model is unavailable.",
