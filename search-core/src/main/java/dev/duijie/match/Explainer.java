@@ -40,6 +40,14 @@ final class Explainer {
         this.domain = index.analyzers().domain();
     }
 
+    /** The index of the body sentence nearest in meaning to the query, or -1; computed only when asked. */
+    @FunctionalInterface
+    interface NearestSentence {
+        NearestSentence NONE = () -> -1;
+
+        int get() throws IOException;
+    }
+
     /** The text parts of a record: title, keywords, body. */
     record Texts(String title, List<String> keywords, String body) {
         static Texts of(Object record) {
@@ -62,11 +70,11 @@ final class Explainer {
     }
 
     /**
-     * The explained hit. {@code nearestSentence} is the body sentence nearest in meaning to the query (-1 when
-     * unknown): shown as the snippet, with a 语义相近 reason, when no key term occurs in the body.
+     * The explained hit. {@code nearestSentence} gives the body sentence nearest in meaning to the query (-1 when
+     * unknown): shown as the snippet, with a 语义相近 reason, when no key term occurs in the body — asked only then.
      */
     Hit explain(Kind kind, String id, Object record, double score, int percent, List<KeyTerms.KeyTerm> keyTerms,
-                Object context, List<Hit> evidence, int nearestSentence) throws IOException {
+                Object context, List<Hit> evidence, NearestSentence nearestSentence) throws IOException {
         Texts texts = Texts.of(record);
         Map<String, KeyTerms.KeyTerm> byTerm = new HashMap<>();
         keyTerms.forEach(t -> byTerm.put(t.term(), t));
@@ -95,10 +103,12 @@ final class Explainer {
         if (!viaSynonym.isEmpty()) {
             reasons.add(new Reason(Reason.Type.SYNONYMS, "同义词匹配：" + String.join("、", viaSynonym)));
         }
-        List<Snippet> snippets = snippets(texts, tokens, byTerm);
         List<int[]> spans = Passages.sentences(texts.body());
-        if (snippets.isEmpty() && nearestSentence >= 0 && nearestSentence < spans.size()) {
-            int[] span = spans.get(nearestSentence);
+        List<Snippet> snippets = snippets(texts.body(), spans, texts.all().length() - texts.body().length(), tokens,
+                byTerm);
+        int closest = snippets.isEmpty() ? nearestSentence.get() : -1;
+        if (closest >= 0 && closest < spans.size()) {
+            int[] span = spans.get(closest);
             Snippet nearest = trim(texts.body().substring(span[0], span[1]), List.of());
             snippets = List.of(nearest);
             reasons.add(new Reason(Reason.Type.SEMANTIC, (matched.isEmpty() ? "无相同关键词，语义相近：" : "语义相近：")
@@ -118,10 +128,8 @@ final class Explainer {
      * The best sentences of the record's body by the weight of the key terms they contain, in text order; empty
      * when no key term occurs in the body.
      */
-    private List<Snippet> snippets(Texts texts, List<TokenList.Tok> tokens, Map<String, KeyTerms.KeyTerm> byTerm) {
-        String body = texts.body();
-        int bodyStart = texts.all().length() - body.length();
-        List<int[]> spans = Passages.sentences(body);
+    private List<Snippet> snippets(String body, List<int[]> spans, int bodyStart, List<TokenList.Tok> tokens,
+                                   Map<String, KeyTerms.KeyTerm> byTerm) {
         double[] score = new double[spans.size()];
         List<List<Snippet.Highlight>> marks = new ArrayList<>();
         List<java.util.Set<String>> counted = new ArrayList<>();

@@ -86,7 +86,8 @@ public final class Matcher {
         for (ScoreDoc sd : r.docs()) {
             Object record = index.record(target, sd.doc);
             hits.add(explainer.explain(target, id(record), record, sd.score, r.percent(sd.score, config), r.terms(),
-                    context, List.of(), vector == null ? -1 : index.nearestSentence(sd.doc, vector)));
+                    context, List.of(), vector == null ? Explainer.NearestSentence.NONE
+                            : () -> index.nearestSentence(sd.doc, vector)));
         }
         return hits;
     }
@@ -98,7 +99,7 @@ public final class Matcher {
         List<Hit> hits = new ArrayList<>(ranked.hits().size());
         for (Hit h : ranked.hits()) {
             hits.add(explainer.explain(Kind.EXPERT, h.id(), h.record(), h.score(), h.matchPercent(), ranked.terms(),
-                    context, h.evidence(), -1));
+                    context, h.evidence(), Explainer.NearestSentence.NONE));
         }
         return hits;
     }
@@ -187,7 +188,7 @@ public final class Matcher {
             ScoreDoc sd = r.docs()[i];
             Object record = index.record(kind, sd.doc);
             hits.add(explainer.explain(kind, id(record), record, sd.score, r.percent(sd.score, config), r.terms(),
-                    null, List.of(), -1));
+                    null, List.of(), Explainer.NearestSentence.NONE));
         }
         return new SearchPage(hits, r.total(), page, size, facetCounts(r.facets()));
     }
